@@ -1,0 +1,211 @@
+"""The ``blotter`` command: the window, import, extract, export and eval.
+
+Exit codes: 0 success; 1 the work failed (every file failed, a database could not
+be opened); 2 bad usage.
+
+Example::
+
+    $ blotter import seeds/ --db /tmp/b.sqlite
+    $ blotter export out.csv --all --db /tmp/b.sqlite
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Optional, Sequence
+
+from desktop import __version__
+from desktop.paths import default_db_path
+
+
+def _db_help() -> str:
+    return f"database file (default: $BLOTTER_DB or {default_db_path()})"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="blotter",
+        description="Review the figures that police press releases report.",
+        epilog=f"Default database: {default_db_path()} (override with --db or BLOTTER_DB). "
+               "It is created, with the bundled sample releases, on first use.")
+    parser.add_argument("--version", action="version", version=f"blotter {__version__}")
+    parser.add_argument("--db", type=Path, help=_db_help())
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    gui = sub.add_parser("gui", help="open the review window (the default)")
+    gui.add_argument("--db", type=Path, dest="sub_db", help=_db_help())
+
+    imp = sub.add_parser("import", help="import release files or folders (.txt, .md, .html)")
+    imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    imp.add_argument("--db", type=Path, dest="sub_db", help=_db_help())
+    imp.add_argument("--rules", type=Path, help="extractor rules file (YAML) instead of the bundled rules")
+    imp.add_argument("-q", "--quiet", action="store_true", help="print only the summary and failures")
+
+    ext = sub.add_parser("extract", help="print the extractor's findings as JSON Lines")
+    ext.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    ext.add_argument("--rules", type=Path, help="extractor rules file (YAML)")
+
+    exp = sub.add_parser("export", help="write the curated figures to a CSV or JSON Lines file")
+    exp.add_argument("out", type=Path, metavar="OUT")
+    exp.add_argument("--db", type=Path, dest="sub_db", help=_db_help())
+    exp.add_argument("--all", action="store_true", dest="include_all",
+                     help="include documents not yet marked reviewed")
+    exp.add_argument("--format", choices=("csv", "jsonl"), default=None,
+                     help="output format (default: from OUT's ending, else csv)")
+
+    ev = sub.add_parser("eval", help="score the extractor against gold files")
+    ev.add_argument("gold", type=Path, metavar="GOLD_DIR")
+    ev.add_argument("docs", nargs="*", type=Path, metavar="DOCS")
+    ev.add_argument("--json", action="store_true", help="machine-readable report")
+    ev.add_argument("--misses", action="store_true", help="list every missed and spurious row")
+    ev.add_argument("--rules", type=Path, help="extractor rules file (YAML)")
+    return parser
+
+
+def _err(message: str) -> None:
+    print(f"blotter: {message}", file=sys.stderr)
+
+
+def _db_path(args) -> Path:
+    return getattr(args, "sub_db", None) or args.db or default_db_path()
+
+
+def _open_store(args):
+    """The store named by the arguments; the default database is seeded on first use."""
+    from desktop.ingest import ensure_seeded
+    from desktop.store import Store, StoreError
+    path = _db_path(args)
+    try:
+        store = Store.open(path)
+        if not (getattr(args, "sub_db", None) or args.db):
+            ensure_seeded(store)
+    except StoreError as exc:
+        _err(str(exc))
+        return None
+    return store
+
+
+def _load_rules(args):
+    if not getattr(args, "rules", None):
+        return None
+    from desktop.extractor import RulesError, load_rules
+    try:
+        return load_rules(args.rules)
+    except (RulesError, OSError) as exc:
+        _err(f"rules not usable: {exc}")
+        raise SystemExit(2)
+
+
+def cmd_import(args) -> int:
+    from desktop.ingest import import_paths
+    from desktop.store import StoreError
+    rules = _load_rules(args)
+    store = _open_store(args)
+    if store is None:
+        return 1
+    try:
+        report = import_paths(store, args.paths, rules)
+    except StoreError as exc:
+        _err(str(exc))
+        return 1
+    finally:
+        store.close()
+    for line in report.lines():
+        if args.quiet and not line.startswith("failed"):
+            continue
+        print(line)
+    print(report.summary())
+    if report.imported or report.duplicates:
+        return 0
+    return 1
+
+
+def cmd_extract(args) -> int:
+    from desktop.importer import read_paths
+    from desktop.ingest import safe_extract
+    rules = _load_rules(args)
+    out = sys.stdout
+    for result in read_paths(args.paths):
+        if result.error:
+            record = {"document": Path(result.path).name, "error": result.error}
+        else:
+            record = safe_extract(result.document, rules).to_json()
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from desktop.export import export
+    from desktop.store import StoreError
+    fmt = args.format or ("jsonl" if args.out.suffix.lower() in (".jsonl", ".ndjson") else "csv")
+    store = _open_store(args)
+    if store is None:
+        return 1
+    try:
+        n = export(store, args.out, include_all=args.include_all, fmt=fmt)
+    except (OSError, StoreError) as exc:
+        _err(f"{args.out}: cannot write the export ({exc})")
+        return 1
+    finally:
+        store.close()
+    scope = "all documents" if args.include_all else "reviewed documents"
+    print(f"exported {n} metric rows from {scope} to {args.out}")
+    return 0
+
+
+def cmd_eval(args) -> int:
+    from desktop import evaluate
+    rules = _load_rules(args)
+    if not args.gold.is_dir():
+        _err(f"{args.gold}: no such folder of gold files")
+        return 2
+    report = evaluate.evaluate(args.gold, args.docs or None, rules=rules)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        print(evaluate.format_table(report))
+        if args.misses:
+            print(evaluate.format_misses(report))
+    return 0
+
+
+def cmd_gui(args) -> int:
+    from desktop.store import StoreError
+    path = _db_path(args)
+    try:
+        from desktop.ui.app import run
+    except ImportError as exc:
+        _err(f"the window cannot start: {exc}")
+        return 1
+    try:
+        return run(path)
+    except StoreError as exc:
+        _err(str(exc))
+        return 1
+
+
+COMMANDS = {"import": cmd_import, "extract": cmd_extract, "export": cmd_export, "eval": cmd_eval, "gui": cmd_gui}
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args.command = "gui"
+        args.sub_db = None
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        _err("interrupted")
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

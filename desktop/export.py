@@ -1,0 +1,119 @@
+"""Curated figures out of the store as CSV (RFC 4180, UTF-8) or JSON Lines.
+
+One row per metric with its document, its operation, the figure, the evidence
+and the review decision. Rejected metrics never leave. Text cells that a
+spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab
+or CR) are prefixed with ``'`` (OWASP's CSV-injection advice); numeric columns
+stay numbers. The file is written under a temporary name and renamed, so a crash
+never leaves half an export.
+
+Example::
+
+    >>> n = export(store, "out.csv", include_all=True)
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterator, Union
+
+from desktop.store import Store
+
+COLUMNS = (
+    "document", "title", "published", "publisher", "url",
+    "operation", "operation_start", "operation_end",
+    "category", "value", "qualifier", "unit", "subject",
+    "evidence", "offset", "length", "status", "reviewer", "reviewed_at",
+)
+NUMERIC = {"value", "offset", "length"}
+_DANGER = ("=", "+", "-", "@", "\t", "\r")
+
+_QUERY = """
+SELECT d.name, d.title, d.published, d.publisher, d.url,
+       m.operation,
+       (SELECT o.start FROM operations o WHERE o.document_id = m.document_id AND o.name = m.operation
+          AND o.status != 'rejected' ORDER BY o.id LIMIT 1),
+       (SELECT o."end" FROM operations o WHERE o.document_id = m.document_id AND o.name = m.operation
+          AND o.status != 'rejected' ORDER BY o.id LIMIT 1),
+       m.category, m.value, m.qualifier, m.unit, m.subject,
+       m.text, m."offset", m.length, m.status, coalesce(m.updated_by, d.reviewer), d.reviewed_at
+FROM metrics m JOIN documents d ON d.id = m.document_id
+WHERE m.status != 'rejected' {only_reviewed}
+ORDER BY d.id, m.position, m.id
+"""
+
+
+def neutralise(cell: str) -> str:
+    """A text cell made safe to open in a spreadsheet.
+
+    Example: ``neutralise("=HYPERLINK(...)") == "'=HYPERLINK(...)"``
+    """
+    if cell and cell.startswith(_DANGER):
+        return "'" + cell
+    return cell
+
+
+def number(value) -> Union[int, float, None]:
+    """A stored value as the number it is: ``1825.0`` becomes ``1825``."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def rows(store: Store, include_all: bool = False) -> Iterator[dict]:
+    """Every exported row as a dict keyed by :data:`COLUMNS`, values unescaped."""
+    sql = _QUERY.format(only_reviewed="" if include_all else "AND d.status = 'reviewed'")
+    for record in store.db.execute(sql):
+        row = dict(zip(COLUMNS, record))
+        row["value"] = number(row["value"])
+        yield row
+
+
+def _csv_cell(column: str, value) -> object:
+    if value is None:
+        return ""
+    if column in NUMERIC:
+        return value
+    return neutralise(str(value))
+
+
+def export(store: Store, out: Union[str, Path], include_all: bool = False, fmt: str = "csv") -> int:
+    """Write the curated figures to ``out``; returns the number of rows.
+
+    :param include_all: documents not yet marked reviewed too
+    :param fmt: ``csv`` or ``jsonl``
+    :raises OSError: when the folder cannot be written (nothing is left behind)
+    """
+    if fmt not in ("csv", "jsonl"):
+        raise ValueError(f"unknown format {fmt!r} (csv or jsonl)")
+    out = Path(out)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=str(out.parent or "."))
+    count = 0
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            if fmt == "csv":
+                writer = csv.writer(fh, lineterminator="\r\n")
+                writer.writerow(COLUMNS)
+                for row in rows(store, include_all):
+                    writer.writerow([_csv_cell(c, row[c]) for c in COLUMNS])
+                    count += 1
+            else:
+                for row in rows(store, include_all):
+                    fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+                    count += 1
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return count

@@ -1,0 +1,60 @@
+"""Where Blotter finds its bundled files and its default database.
+
+Bundled files (``resources/``, ``db/migrations``, ``seeds/``) are located through
+the import system (``importlib``) so that a non-editable ``pip install .`` finds them as
+package data, and a source checkout finds them in place.
+
+Example::
+
+    >>> resource_path("rules").name
+    'rules'
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+
+_PACKAGES = {"resources": "desktop._resources", "db": "desktop._db", "seeds": "desktop._seeds"}
+_CHECKOUT = Path(__file__).resolve().parents[1]
+
+
+def _root(kind: str) -> Path:
+    """The installed data package's folder, else the checkout's folder of that name."""
+    try:
+        spec = importlib.util.find_spec(_PACKAGES[kind])
+    except ModuleNotFoundError:
+        spec = None
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        if Path(location).is_dir():
+            return Path(location)
+    return _CHECKOUT / kind
+
+
+def resource_path(*parts: str) -> Path:
+    """A file or folder under ``resources/``: ``resource_path("rules", "metrics.yaml")``."""
+    return _root("resources").joinpath(*parts)
+
+
+def migrations_dir() -> Path:
+    """The folder of numbered ``*.sql`` migrations (``db/migrations``)."""
+    return _root("db") / "migrations"
+
+
+def seeds_dir() -> Path:
+    """The bundled sample releases the app opens with."""
+    return _root("seeds")
+
+
+def default_db_path() -> Path:
+    """The database used when neither ``--db`` nor ``BLOTTER_DB`` names one.
+
+    ``$BLOTTER_DB``, else ``$XDG_DATA_HOME/blotter/blotter.sqlite``
+    (``~/.local/share/blotter/blotter.sqlite``).
+    """
+    env = os.environ.get("BLOTTER_DB")
+    if env:
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "blotter" / "blotter.sqlite"

@@ -1,0 +1,270 @@
+"""The store: Blotter's single source of truth, one SQLite file through sqlite-utils.
+
+:class:`Store` is the one door every other layer uses (CLI, Qt models, export).
+Each method that writes runs in one transaction and appends to the audit log with
+the reviewer's name; nothing is held anywhere else.
+
+Example::
+
+    >>> store = Store.open(":memory:", reviewer="ann")
+    >>> added, duplicates = store.import_batch([(document, extraction)])
+    >>> store.update_metric(store.metrics(added[0])[0]["id"], value=1826)
+"""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+from typing import Iterable, Optional, Union
+
+import sqlite_utils
+
+from desktop.domain import DOCUMENT_STATUSES, Document, Extraction
+from desktop.store import audit, documents, migrations, review, suggestions
+from desktop.store.audit import now
+from desktop.store.connection import StoreError, connect, write
+
+__all__ = ["Store", "StoreError", "default_reviewer"]
+
+
+def default_reviewer() -> str:
+    """The system user's name (the reviewer until changed in Settings)."""
+    try:
+        return getpass.getuser() or "reviewer"
+    except Exception:
+        return "reviewer"
+
+
+class Store:
+    """A Blotter database: documents, suggestions, the reviewed state and the audit log.
+
+    :param db: an open ``sqlite_utils.Database`` at the current schema
+    :param reviewer: the name written to the audit log
+    :param name: how messages name the file
+    """
+
+    def __init__(self, db: sqlite_utils.Database, reviewer: Optional[str] = None, name: str = "the database"):
+        self.db = db
+        self.reviewer = reviewer or default_reviewer()
+        self.name = name
+
+    @classmethod
+    def open(cls, path: Union[str, Path], reviewer: Optional[str] = None) -> "Store":
+        """Open (creating and migrating as needed) the database at ``path``.
+
+        :raises StoreError: not SQLite, written by a newer Blotter, or cannot be created
+        """
+        name = str(path)
+        db = connect(path)
+        try:
+            migrations.migrate(db, name)
+        except Exception:
+            db.close()
+            raise
+        return cls(db, reviewer, name)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def write(self):
+        """A transaction context for a group of writes."""
+        return write(self.db, self.name)
+
+    # -- documents -----------------------------------------------------------------
+    def import_batch(self, pairs: Iterable[tuple[Document, Extraction]]) -> tuple[list[int], list[Document]]:
+        """Add documents with their extractions in one transaction.
+
+        :returns: ``(ids added, documents already stored)``; a body already stored
+            (same SHA-256) is a duplicate and changes nothing
+        """
+        pairs = list(pairs)
+        seen: set[str] = set()
+        fresh, duplicates = [], []
+        stored = documents.existing_hashes(self.db, [d.sha256 for d, _ in pairs])
+        for doc, ext in pairs:
+            if doc.sha256 in stored or doc.sha256 in seen:
+                duplicates.append(doc)
+            else:
+                seen.add(doc.sha256)
+                fresh.append((doc, ext))
+        if not fresh:
+            return [], duplicates
+        stamp = now()
+        with self.write():
+            ids = documents.add_documents(self.db, [d for d, _ in fresh])
+            log = []
+            for doc, ext in fresh:
+                doc_id = ids[doc.sha256]
+                _, op_ids, metric_ids = suggestions.add_run(self.db, doc_id, ext, stamp)
+                review.seed_from_suggestions(self.db, doc_id, ext, op_ids, metric_ids, stamp)
+                log.append(audit.entry("document", doc_id, "import", reviewer=self.reviewer,
+                                       document_id=doc_id, new=doc.source_path or doc.name, at=stamp))
+            audit.record(self.db, log)
+        return [ids[d.sha256] for d, _ in fresh], duplicates
+
+    def document(self, document_id: int) -> Optional[dict]:
+        """The document row with its body, or ``None``."""
+        return documents.get(self.db, document_id)
+
+    def document_object(self, document_id: int) -> Optional[Document]:
+        row = documents.get(self.db, document_id)
+        return documents.to_document(row) if row else None
+
+    def page(self, **kwargs) -> list[dict]:
+        """One page of the document list; see :func:`desktop.store.documents.page`."""
+        return documents.page(self.db, **kwargs)
+
+    def count(self, **kwargs) -> int:
+        return documents.count(self.db, **kwargs)
+
+    def status_counts(self) -> dict[str, int]:
+        return documents.status_counts(self.db)
+
+    def neighbour(self, document_id: int, **kwargs) -> Optional[int]:
+        return documents.neighbour(self.db, document_id, **kwargs)
+
+    def set_document_status(self, document_id: int, status: str) -> None:
+        """new / in_review / reviewed / skipped; ``reviewed`` stamps the reviewer and time."""
+        if status not in DOCUMENT_STATUSES:
+            raise ValueError(f"unknown status {status!r}")
+        with self.write():
+            row = self._doc(document_id)
+            if row["status"] == status:
+                return
+            stamp = now()
+            reviewed = status == "reviewed"
+            self.db["documents"].update(document_id, {
+                "status": status, "reviewer": self.reviewer if reviewed else row["reviewer"],
+                "reviewed_at": stamp if reviewed else row["reviewed_at"]})
+            audit.record(self.db, [audit.entry("document", document_id, "status", reviewer=self.reviewer,
+                                               document_id=document_id, field="status", old=row["status"],
+                                               new=status, at=stamp)])
+
+    def update_document(self, document_id: int, field: str, value) -> None:
+        """Edit title, published, publisher, url or area."""
+        if field not in documents.EDITABLE_FIELDS:
+            raise ValueError(f"cannot edit a document's {field}")
+        value = review.clean_value(field, value)
+        with self.write():
+            row = self._doc(document_id)
+            if row[field] == value:
+                return
+            self.db["documents"].update(document_id, {field: value})
+            self._touch(row)
+            audit.record(self.db, [audit.entry("document", document_id, "update", reviewer=self.reviewer,
+                                               document_id=document_id, field=field, old=row[field], new=value)])
+
+    def set_flagged(self, document_id: int, flagged: bool) -> None:
+        with self.write():
+            self.db["documents"].update(document_id, {"flagged": int(flagged)})
+
+    def _doc(self, document_id: int) -> dict:
+        row = documents.get(self.db, document_id)
+        if row is None:
+            raise StoreError(f"document {document_id} no longer exists")
+        return row
+
+    def _touch(self, row: dict) -> None:
+        if row["status"] == "new":
+            self.db["documents"].update(row["id"], {"status": "in_review"})
+
+    # -- reviewed rows -------------------------------------------------------------
+    def metrics(self, document_id: int) -> list[dict]:
+        """A document's metric rows (rejected included), in order."""
+        return review.rows(self.db, "metric", document_id)
+
+    def operations(self, document_id: int) -> list[dict]:
+        return review.rows(self.db, "operation", document_id)
+
+    def row(self, kind: str, row_id: int) -> dict:
+        return review.get(self.db, kind, row_id)
+
+    def original(self, kind: str, row: dict) -> Optional[dict]:
+        """The extractor's suggestion behind a reviewed row, as produced."""
+        if row.get("suggestion_id") is None:
+            return None
+        return (suggestions.metric if kind == "metric" else suggestions.operation)(self.db, row["suggestion_id"])
+
+    def update_row(self, kind: str, row_id: int, **changes) -> dict:
+        """Edit fields of a metric or operation row; returns the row as stored.
+
+        :raises ValueError: for an invalid value (nothing is written)
+        """
+        with self.write():
+            entries = review.update(self.db, kind, row_id, changes, self.reviewer)
+            self._log_and_touch(entries)
+        return review.get(self.db, kind, row_id)
+
+    def update_metric(self, row_id: int, **changes) -> dict:
+        return self.update_row("metric", row_id, **changes)
+
+    def update_operation(self, row_id: int, **changes) -> dict:
+        return self.update_row("operation", row_id, **changes)
+
+    def set_status(self, kind: str, row_id: int, status: str) -> None:
+        """Set a row's status exactly (reject, and undo of any status change)."""
+        with self.write():
+            self._log_and_touch(review.set_status(self.db, kind, row_id, status, self.reviewer))
+
+    def confirm(self, kind: str, row_id: int) -> str:
+        """Accept a row: it becomes confirmed, corrected or added. Returns the new status."""
+        with self.write():
+            row = review.get(self.db, kind, row_id)
+            status = review.decided_status(self.db, kind, row)
+            self._log_and_touch(review.set_status(self.db, kind, row_id, status, self.reviewer))
+        return status
+
+    def reject(self, kind: str, row_id: int) -> None:
+        self.set_status(kind, row_id, "rejected")
+
+    def confirm_all(self, document_id: int) -> list[tuple[str, int, str]]:
+        """Confirm every still-suggested row of a document in one transaction.
+
+        :returns: ``(kind, id, previous status)`` of each row changed, for undo
+        """
+        changed = []
+        with self.write():
+            entries = []
+            for kind in ("operation", "metric"):
+                for row in review.rows(self.db, kind, document_id):
+                    if row["status"] == "suggested":
+                        status = review.decided_status(self.db, kind, row)
+                        entries += review.set_status(self.db, kind, row["id"], status, self.reviewer)
+                        changed.append((kind, row["id"], "suggested"))
+            self._log_and_touch(entries)
+        return changed
+
+    def add_row(self, kind: str, document_id: int, row_id: Optional[int] = None, **fields) -> int:
+        """A reviewer's new metric or operation; returns its id (``row_id`` re-creates one on redo)."""
+        with self.write():
+            new_id, entries = review.add(self.db, kind, document_id, fields, self.reviewer, row_id=row_id)
+            self._log_and_touch(entries)
+        return new_id
+
+    def delete_row(self, kind: str, row_id: int) -> None:
+        """Remove a reviewer-added row (the undo of :meth:`add_row`)."""
+        with self.write():
+            self._log_and_touch(review.delete(self.db, kind, row_id, self.reviewer))
+
+    def _log_and_touch(self, entries: list[dict]) -> None:
+        audit.record(self.db, entries)
+        for doc_id in {e["document_id"] for e in entries if e["document_id"] is not None}:
+            self._touch(self._doc(doc_id))
+
+    # -- re-extraction and history -------------------------------------------------
+    def reextract(self, document_id: int, extraction: Extraction) -> bool:
+        """Store a new run; undecided rows follow it, decisions stay. Returns whether flagged."""
+        with self.write():
+            _, op_ids, metric_ids = suggestions.add_run(self.db, document_id, extraction)
+            flagged = review.replace_undecided(self.db, document_id, extraction, op_ids, metric_ids)
+            self.db["documents"].update(document_id, {"flagged": int(flagged)})
+            audit.record(self.db, [audit.entry("document", document_id, "extract", reviewer=self.reviewer,
+                                               document_id=document_id, new=extraction.extractor_version)])
+        return flagged
+
+    def history(self, document_id: Optional[int] = None, limit: int = 1000) -> list[dict]:
+        """Audit entries, newest first."""
+        return audit.history(self.db, document_id, limit)
+
+    def all_document_ids(self) -> list[int]:
+        return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY id")]

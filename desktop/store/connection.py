@@ -1,0 +1,127 @@
+"""Opening a Blotter database and writing to it safely.
+
+Every connection runs in WAL mode with a busy timeout and foreign keys on;
+:func:`write` wraps a group of statements in one ``BEGIN IMMEDIATE`` transaction
+(so two processes queue instead of failing) and turns SQLite's errors into
+:class:`StoreError` messages a person can act on.
+
+Example::
+
+    >>> db = connect(":memory:")
+    >>> with write(db):
+    ...     db.execute("CREATE TABLE t (x)")
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import time
+from pathlib import Path
+from typing import Iterator, Union
+
+import sqlite_utils
+
+#: How long a writer waits for another process's transaction before giving up.
+BUSY_TIMEOUT_MS = 15_000
+
+
+class StoreError(Exception):
+    """A database problem explained for a person (the file and what to do)."""
+
+
+def connect(path: Union[str, Path]) -> sqlite_utils.Database:
+    """Open (creating if needed) the SQLite file at ``path`` with Blotter's settings.
+
+    :param path: a file path, or ``":memory:"`` for a throwaway database
+    :raises StoreError: when the file is not an SQLite database or cannot be opened
+    """
+    name = str(path)
+    if name != ":memory:":
+        p = Path(name)
+        if p.is_dir():
+            raise StoreError(f"{name}: is a folder, not a database file")
+        if p.exists() and p.stat().st_size > 0:
+            with p.open("rb") as fh:
+                if fh.read(16) != b"SQLite format 3\x00":
+                    raise StoreError(f"{name}: not a Blotter database (the file is not SQLite)")
+        elif not p.parent.exists():
+            p.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(name, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        db = sqlite_utils.Database(conn)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        if name != ":memory:":
+            _enable_wal(db, name)
+        db.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{name}: cannot be opened as a database ({exc})") from None
+    return db
+
+
+def _enable_wal(db: sqlite_utils.Database, name: str) -> None:
+    mode = db.execute("PRAGMA journal_mode").fetchone()[0]
+    if mode.lower() == "wal":
+        return
+    try:
+        with db.ensure_autocommit_on():
+            db.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.OperationalError:
+        pass  # a read-only file stays in its own mode; reads still work
+
+
+def explain(exc: BaseException, name: str = "the database") -> str:
+    """A sentence for a person from an SQLite error."""
+    text = str(exc)
+    low = text.lower()
+    if "readonly" in low or "read-only" in low:
+        return f"{name} is read-only: the change was not saved. Check the file's permissions, or open another database."
+    if "disk is full" in low or "database or disk is full" in low or "max_page_count" in low:
+        return f"{name}: the disk is full: the change was not saved. Free some space and try again."
+    if "locked" in low or "busy" in low:
+        return f"{name} is busy in another window or program: the change was not saved. Try again in a moment."
+    if "not a database" in low or "malformed" in low:
+        return f"{name} is damaged or not a Blotter database ({text})."
+    return f"{name}: {text}"
+
+
+@contextlib.contextmanager
+def write(db: sqlite_utils.Database, name: str = "the database") -> Iterator[sqlite_utils.Database]:
+    """One immediate write transaction: all of it lands, or none of it.
+
+    Nested calls join the outer transaction. ``sqlite3`` errors become
+    :class:`StoreError` with a message from :func:`explain`.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    _begin_immediate(db, name)
+    try:
+        yield db
+    except BaseException as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            raise StoreError(explain(exc, name)) from exc
+        raise
+    try:
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise StoreError(explain(exc, name)) from exc
+
+
+def _begin_immediate(db: sqlite_utils.Database, name: str) -> None:
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            db.conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc).lower() or time.monotonic() > deadline:
+                raise StoreError(explain(exc, name)) from exc
+            time.sleep(0.05)

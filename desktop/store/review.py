@@ -1,0 +1,258 @@
+"""The reviewed state: operations and metrics as the reviewer leaves them.
+
+Each row has an origin (``extractor`` or ``reviewer``) and a status
+(suggested / confirmed / corrected / added / rejected). Functions here run
+inside the caller's transaction and return the audit entries of what changed;
+:class:`desktop.store.Store` wraps them in transactions.
+
+Example::
+
+    >>> seed_from_suggestions(db, document_id, extraction, op_ids, metric_ids)
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Optional
+
+import sqlite_utils
+
+from desktop.domain import CATEGORIES, QUALIFIERS, ROW_STATUSES, Extraction
+from desktop.store import suggestions
+from desktop.store.audit import now
+from desktop.store.connection import StoreError
+
+METRIC_EDITABLE = ("category", "value", "qualifier", "unit", "subject", "operation", "offset", "length", "text")
+OPERATION_EDITABLE = ("name", "start", "end", "duration")
+TABLES = {"metric": "metrics", "operation": "operations"}
+MAX_TEXT = 2000
+
+
+def seed_from_suggestions(db: sqlite_utils.Database, document_id: int, extraction: Extraction,
+                          op_ids: list[int], metric_ids: list[int], stamp: Optional[str] = None) -> None:
+    """Reviewed rows with status ``suggested`` for a run's suggestions."""
+    stamp = stamp or now()
+    ops = [{"document_id": document_id, "suggestion_id": sid, "origin": "extractor", "status": "suggested",
+            "position": i, "name": o.name, "start": o.start, "end": o.end, "duration": o.duration,
+            "updated_at": stamp} for i, (o, sid) in enumerate(zip(extraction.operations, op_ids))]
+    mets = [{"document_id": document_id, "suggestion_id": sid, "origin": "extractor", "status": "suggested",
+             "position": i, **{f: getattr(m, f) for f in suggestions.METRIC_FIELDS}, "updated_at": stamp}
+            for i, (m, sid) in enumerate(zip(extraction.metrics, metric_ids))]
+    if ops:
+        db["operations"].insert_all(ops, batch_size=500)
+    if mets:
+        db["metrics"].insert_all(mets, batch_size=500)
+
+
+def rows(db: sqlite_utils.Database, kind: str, document_id: int) -> list[dict]:
+    """A document's metric or operation rows in their order, rejected ones included."""
+    return [_tidy(r) for r in db.query(
+        f"SELECT * FROM {TABLES[kind]} WHERE document_id = ? ORDER BY position, id", [document_id])]
+
+
+def get(db: sqlite_utils.Database, kind: str, row_id: int) -> dict:
+    """One row; raises :class:`StoreError` when it is gone."""
+    found = list(db.query(f"SELECT * FROM {TABLES[kind]} WHERE id = ?", [row_id]))
+    if not found:
+        raise StoreError(f"that {kind} no longer exists (deleted in another window?)")
+    return _tidy(found[0])
+
+
+def _tidy(row: dict) -> dict:
+    """Whole values read back as ints (SQLite stores them as REAL)."""
+    if "value" in row:
+        row["value"] = _norm(row["value"])
+    return row
+
+
+def clean_value(field: str, value: Any) -> Any:
+    """Validate one field's new value; raises ``ValueError`` with a message for a person."""
+    if field == "value":
+        if value is None or value == "":
+            return None
+        if isinstance(value, str):
+            text = value.strip().replace(",", "").replace("£", "").replace("€", "").replace("$", "")
+            try:
+                value = float(text)
+            except ValueError:
+                raise ValueError(f"{value[:40]!r} is not a number") from None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ValueError("the value must be a number")
+        if not math.isfinite(value):
+            raise ValueError("the value must be a finite number")
+        if value == 0:
+            value = 0.0  # no negative zero
+        return int(value) if float(value).is_integer() and abs(value) < 2**53 else float(value)
+    if field == "category" and value not in CATEGORIES:
+        raise ValueError(f"unknown category {value!r}")
+    if field == "qualifier" and value not in QUALIFIERS:
+        raise ValueError(f"unknown qualifier {value!r}")
+    if field in ("offset", "length"):
+        if value is None or value == "":
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ValueError(f"{field} must be a whole number of characters, not {value!r}")
+        return value
+    if field in ("start", "end", "published"):
+        return clean_date(value)
+    if isinstance(value, str):
+        value = value.strip()
+        if field in ("name", "unit", "category", "qualifier", "duration", "operation", "title", "publisher"):
+            value = " ".join(value.split())
+        if len(value) > MAX_TEXT:
+            raise ValueError(f"{field} is {len(value):,} characters long; at most {MAX_TEXT:,} are kept")
+        if field == "name" and not value:
+            raise ValueError("an operation needs a name")
+        if field == "unit" and not value:
+            return "count"
+        return value or None
+    if value is not None:
+        raise ValueError(f"{field} must be text")
+    return value
+
+
+def clean_date(value: Any) -> Optional[str]:
+    """An ISO date (``YYYY-MM-DD``) or ``None``; refuses dates that do not exist."""
+    import datetime as _dt
+    if value in (None, ""):
+        return None
+    if isinstance(value, _dt.date):
+        return value.isoformat()[:10]
+    try:
+        return _dt.date.fromisoformat(str(value).strip()[:10]).isoformat()
+    except ValueError:
+        raise ValueError(f"{str(value)[:40]!r} is not a real date (use YYYY-MM-DD)") from None
+
+
+def _differs_from_suggestion(db: sqlite_utils.Database, kind: str, row: dict) -> bool:
+    if row["suggestion_id"] is None:
+        return True
+    original = (suggestions.metric if kind == "metric" else suggestions.operation)(db, row["suggestion_id"])
+    if original is None:
+        return True
+    fields = METRIC_EDITABLE if kind == "metric" else OPERATION_EDITABLE
+    return any(_norm(original[f]) != _norm(row[f]) for f in fields)
+
+
+def _norm(v: Any) -> Any:
+    if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
+        return int(v)
+    return v
+
+
+def decided_status(db: sqlite_utils.Database, kind: str, row: dict) -> str:
+    """The status a row earns when a reviewer accepts it: added, corrected or confirmed."""
+    if row["origin"] == "reviewer":
+        return "added"
+    return "corrected" if _differs_from_suggestion(db, kind, row) else "confirmed"
+
+
+def update(db: sqlite_utils.Database, kind: str, row_id: int, changes: dict, reviewer: str) -> list[dict]:
+    """Apply field changes to a row; the status becomes corrected/added/confirmed. Returns audit entries."""
+    from desktop.store.audit import entry
+    editable = METRIC_EDITABLE if kind == "metric" else OPERATION_EDITABLE
+    unknown = set(changes) - set(editable)
+    if unknown:
+        raise ValueError(f"cannot edit {', '.join(sorted(unknown))} of a {kind}")
+    row = get(db, kind, row_id)
+    clean = {f: clean_value(f, v) for f, v in changes.items()}
+    clean = {f: v for f, v in clean.items() if _norm(row[f]) != _norm(v)}
+    if not clean:
+        return []
+    stamp = now()
+    new_row = {**row, **clean}
+    status = row["status"] if row["status"] == "rejected" and "status" not in changes else None
+    status = status or decided_status(db, kind, new_row)
+    updates = {**clean, "status": status, "updated_at": stamp, "updated_by": reviewer}
+    db[TABLES[kind]].update(row_id, updates)
+    entries = [entry(kind, row_id, "update", reviewer=reviewer, document_id=row["document_id"], field=f,
+                     old=row[f], new=v, at=stamp) for f, v in clean.items()]
+    if status != row["status"]:
+        entries.append(entry(kind, row_id, "status", reviewer=reviewer, document_id=row["document_id"],
+                             field="status", old=row["status"], new=status, at=stamp))
+    if kind == "operation" and "name" in clean:
+        db.execute("UPDATE metrics SET operation = ? WHERE document_id = ? AND operation = ?",
+                   [clean["name"], row["document_id"], row["name"]])
+    return entries
+
+
+def set_status(db: sqlite_utils.Database, kind: str, row_id: int, status: str, reviewer: str) -> list[dict]:
+    """Set a row's status exactly (used by reject and by undo); returns audit entries."""
+    from desktop.store.audit import entry
+    if status not in ROW_STATUSES:
+        raise ValueError(f"unknown status {status!r}")
+    row = get(db, kind, row_id)
+    if row["status"] == status:
+        return []
+    stamp = now()
+    db[TABLES[kind]].update(row_id, {"status": status, "updated_at": stamp, "updated_by": reviewer})
+    return [entry(kind, row_id, "status", reviewer=reviewer, document_id=row["document_id"], field="status",
+                  old=row["status"], new=status, at=stamp)]
+
+
+def add(db: sqlite_utils.Database, kind: str, document_id: int, fields: dict, reviewer: str,
+        status: str = "added", row_id: Optional[int] = None) -> tuple[int, list[dict]]:
+    """A reviewer's new row; returns its id and audit entries."""
+    from desktop.store.audit import entry
+    editable = METRIC_EDITABLE if kind == "metric" else OPERATION_EDITABLE
+    clean = {f: clean_value(f, v) for f, v in fields.items() if f in editable}
+    if kind == "metric":
+        clean.setdefault("category", "other")
+        clean.setdefault("qualifier", "exact")
+        clean.setdefault("unit", "count")
+    elif not clean.get("name"):
+        raise ValueError("an operation needs a name")
+    position = db.execute(f"SELECT coalesce(max(position), -1) + 1 FROM {TABLES[kind]} WHERE document_id = ?",
+                          [document_id]).fetchone()[0]
+    stamp = now()
+    record = {"document_id": document_id, "suggestion_id": fields.get("suggestion_id"), "origin": "reviewer",
+              "status": status, "position": position, **clean, "updated_at": stamp, "updated_by": reviewer}
+    if row_id is not None:
+        record["id"] = row_id
+    new_id = db[TABLES[kind]].insert(record).last_pk
+    return new_id, [entry(kind, new_id, "add", reviewer=reviewer, document_id=document_id, new=clean, at=stamp)]
+
+
+def delete(db: sqlite_utils.Database, kind: str, row_id: int, reviewer: str) -> list[dict]:
+    """Remove a reviewer-added row (undo of add); extractor rows are rejected, never deleted."""
+    from desktop.store.audit import entry
+    row = get(db, kind, row_id)
+    if row["origin"] != "reviewer":
+        raise ValueError("only rows a reviewer added can be deleted; reject the others")
+    db.execute(f"DELETE FROM {TABLES[kind]} WHERE id = ?", [row_id])
+    return [entry(kind, row_id, "delete", reviewer=reviewer, document_id=row["document_id"],
+                  old={k: row[k] for k in (METRIC_EDITABLE if kind == "metric" else OPERATION_EDITABLE)})]
+
+
+def _identity(category: str, value: Any, offset: Optional[int], length: Optional[int]) -> tuple:
+    """What makes a suggestion 'the same figure' as a decided row: its evidence span, else its pair."""
+    if offset is not None and length:
+        return ("span", offset, length)
+    return ("pair", category, _norm(value))
+
+
+def replace_undecided(db: sqlite_utils.Database, document_id: int, extraction: Extraction,
+                      op_ids: list[int], metric_ids: list[int]) -> bool:
+    """After a re-extraction: swap still-``suggested`` rows for the new run's, keep decisions.
+
+    :returns: ``True`` when the reviewer's decided figures disagree with the new suggestions
+    """
+    db.execute("DELETE FROM metrics WHERE document_id = ? AND status = 'suggested'", [document_id])
+    db.execute("DELETE FROM operations WHERE document_id = ? AND status = 'suggested'", [document_id])
+    decided = rows(db, "metric", document_id)
+    decided_ops = rows(db, "operation", document_id)
+    known = {_identity(r["category"], r["value"], r["offset"], r["length"]) for r in decided}
+    known_ops = {r["name"].lower() for r in decided_ops}
+    keep_m = [(m, sid) for m, sid in zip(extraction.metrics, metric_ids)
+              if _identity(m.category, m.value, m.offset, m.length) not in known]
+    keep_o = [(o, sid) for o, sid in zip(extraction.operations, op_ids) if o.name.lower() not in known_ops]
+    base = len(decided) + len(decided_ops)
+    trimmed = Extraction(document=extraction.document, operations=tuple(o for o, _ in keep_o),
+                         metrics=tuple(m for m, _ in keep_m))
+    seed_from_suggestions(db, document_id, trimmed, [s for _, s in keep_o], [s for _, s in keep_m])
+    if base:
+        db.execute("UPDATE metrics SET position = position + ? WHERE document_id = ? AND status = 'suggested'",
+                   [base, document_id])
+    accepted = sorted((r["category"], _norm(r["value"])) for r in decided if r["status"] != "rejected")
+    suggested = sorted((m.category, _norm(m.value)) for m in extraction.metrics)
+    return bool(decided) and accepted != suggested

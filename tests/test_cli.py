@@ -1,0 +1,99 @@
+"""The blotter command: exit codes, messages naming files, and the import → export round trip."""
+
+import csv
+import json
+import subprocess
+import sys
+
+import pytest
+
+from desktop.cli import main
+from desktop.paths import seeds_dir
+from desktop.store import Store
+
+
+def run(capsys, *argv):
+    code = main(list(map(str, argv)))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_import_then_export_round_trips(tmp_path, capsys):
+    db = tmp_path / "b.sqlite"
+    code, out, _ = run(capsys, "import", seeds_dir(), "--db", db)
+    assert code == 0 and "imported 5, duplicates 0, failed 0" in out
+    code, out, _ = run(capsys, "import", seeds_dir(), "--db", db)
+    assert code == 0 and "duplicates 5" in out
+    csv_path = tmp_path / "out.csv"
+    code, out, _ = run(capsys, "export", csv_path, "--all", "--db", db)
+    assert code == 0
+    with open(csv_path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    store = Store.open(db)
+    stored = [m for d in store.all_document_ids() for m in store.metrics(d) if m["status"] != "rejected"]
+    assert len(rows) == len(stored)
+    assert [float(r["value"]) for r in rows] == [float(m["value"]) for m in stored]
+    assert f"exported {len(rows)} metric rows" in out
+
+
+def test_import_where_every_file_fails_exits_1_naming_each(tmp_path, capsys):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    code, out, _ = run(capsys, "import", tmp_path / "empty.txt", tmp_path / "missing.md", "--db", tmp_path / "b.db")
+    assert code == 1
+    assert "empty.txt: the file is empty" in out and "missing.md: no such file" in out
+
+
+def test_import_goes_on_past_bad_files(tmp_path, capsys):
+    (tmp_path / "bad.md").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(20))
+    (tmp_path / "good.txt").write_text("Police made 12 arrests.")
+    code, out, _ = run(capsys, "import", tmp_path, "--db", tmp_path / "b.db")
+    assert code == 0 and "bad.md: this is a PNG image" in out and "imported 1" in out
+
+
+def test_bad_usage_exits_2(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["import"])
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit) as exc:
+        main(["frobnicate"])
+    assert exc.value.code == 2
+
+
+def test_database_that_is_not_sqlite(tmp_path, capsys):
+    db = tmp_path / "x.sqlite"
+    db.write_text("hello")
+    code, _, err = run(capsys, "import", seeds_dir(), "--db", db)
+    assert code == 1 and "x.sqlite: not a Blotter database" in err
+    assert db.read_text() == "hello"
+
+
+def test_extract_prints_json_lines_and_errors_per_file(tmp_path, capsys):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    code, out, _ = run(capsys, "extract", seeds_dir() / "000_21d9219c638e232c.txt", tmp_path / "empty.txt")
+    first, second = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert first["document"] == "000_21d9219c638e232c.txt" and first["published"] == "2021-01-05"
+    assert set(first) == {"document", "title", "published", "publisher", "url", "area", "operations", "metrics"}
+    assert second == {"document": "empty.txt", "error": "the file is empty"}
+
+
+def test_default_database_is_named_in_help_and_seeded_on_first_use(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    monkeypatch.delenv("BLOTTER_DB", raising=False)
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert str(tmp_path / "blotter" / "blotter.sqlite") in capsys.readouterr().out.replace("\n", "")
+    code, out, _ = run(capsys, "export", tmp_path / "o.csv", "--all")
+    assert code == 0
+    assert Store.open(tmp_path / "blotter" / "blotter.sqlite").count() == 5
+
+
+def test_blotter_db_environment_variable(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("BLOTTER_DB", str(tmp_path / "env.sqlite"))
+    run(capsys, "import", seeds_dir())
+    assert Store.open(tmp_path / "env.sqlite").count() == 5
+
+
+def test_console_script_is_installed():
+    out = subprocess.run([sys.executable, "-m", "desktop.cli", "--version"], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.startswith("blotter ")
