@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     imp.add_argument("--db", type=Path, dest="sub_db", help=_db_help())
     imp.add_argument("--rules", type=Path, help="extractor rules file (YAML) instead of the bundled rules")
+    imp.add_argument("-j", "--jobs", type=int, default=0,
+                     help="processes that read and extract in parallel (default: one a core, at most 4)")
     imp.add_argument("-q", "--quiet", action="store_true", help="print only the summary and failures")
 
     ext = sub.add_parser("extract", help="print the extractor's findings as JSON Lines")
@@ -101,14 +103,14 @@ def _load_rules(args):
 
 
 def cmd_import(args) -> int:
-    from desktop.ingest import import_paths
+    from desktop.ingest import default_workers, import_paths
     from desktop.store import StoreError
     rules = _load_rules(args)
     store = _open_store(args)
     if store is None:
         return 1
     try:
-        report = import_paths(store, args.paths, rules)
+        report = import_paths(store, args.paths, rules, workers=args.jobs or default_workers())
     except StoreError as exc:
         _err(str(exc))
         return 1

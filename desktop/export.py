@@ -3,7 +3,8 @@
 One row per metric with its document, its operation, the figure, the evidence
 and the review decision. Rejected metrics never leave. Text cells that a
 spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab
-or CR) are prefixed with ``'`` (OWASP's CSV-injection advice); numeric columns
+or CR) are prefixed with ``'`` (OWASP's CSV-injection advice), and so are cells that
+already start with ``'`` (so removing one leading ``'`` always gives the stored text back); numeric columns
 stay numbers. The file is written under a temporary name and renamed, so a crash
 never leaves half an export.
 
@@ -30,21 +31,24 @@ COLUMNS = (
     "evidence", "offset", "length", "status", "reviewer", "reviewed_at",
 )
 NUMERIC = {"value", "offset", "length"}
-_DANGER = ("=", "+", "-", "@", "\t", "\r")
+#: A leading ``'`` is escaped too: spreadsheets hide one, and the round trip must stay exact.
+_DANGER = "=+-@\t\r'"
 
 _QUERY = """
 SELECT d.name, d.title, d.published, d.publisher, d.url,
-       m.operation,
-       (SELECT o.start FROM operations o WHERE o.document_id = m.document_id AND o.name = m.operation
-          AND o.status != 'rejected' ORDER BY o.id LIMIT 1),
-       (SELECT o."end" FROM operations o WHERE o.document_id = m.document_id AND o.name = m.operation
-          AND o.status != 'rejected' ORDER BY o.id LIMIT 1),
+       m.operation, o.start, o."end",
        m.category, m.value, m.qualifier, m.unit, m.subject,
        m.text, m."offset", m.length, m.status, coalesce(m.updated_by, d.reviewer), d.reviewed_at
-FROM metrics m JOIN documents d ON d.id = m.document_id
+FROM metrics m
+JOIN documents d ON d.id = m.document_id
+LEFT JOIN (SELECT document_id, name, min(start) AS start, min("end") AS "end" FROM operations
+           WHERE status != 'rejected' GROUP BY document_id, name) o
+       ON o.document_id = m.document_id AND o.name = m.operation
 WHERE m.status != 'rejected' {only_reviewed}
-ORDER BY d.id, m.position, m.id
+ORDER BY m.document_id, m.position, m.id
 """
+_VALUE = COLUMNS.index("value")
+_TEXT = tuple(i for i, c in enumerate(COLUMNS) if c not in NUMERIC)
 
 
 def neutralise(cell: str) -> str:
@@ -52,35 +56,34 @@ def neutralise(cell: str) -> str:
 
     Example: ``neutralise("=HYPERLINK(...)") == "'=HYPERLINK(...)"``
     """
-    if cell and cell.startswith(_DANGER):
+    if cell and cell[0] in _DANGER:
         return "'" + cell
     return cell
 
 
-def number(value) -> Union[int, float, None]:
-    """A stored value as the number it is: ``1825.0`` becomes ``1825``."""
-    if value is None:
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
+def records(store: Store, include_all: bool = False) -> Iterator[list]:
+    """Every exported row as a list in :data:`COLUMNS` order, values unescaped."""
+    sql = _QUERY.format(only_reviewed="" if include_all else "AND d.status = 'reviewed'")
+    for record in store.db.execute(sql):
+        record = list(record)
+        value = record[_VALUE]
+        if isinstance(value, float) and value.is_integer():
+            record[_VALUE] = int(value)
+        yield record
 
 
 def rows(store: Store, include_all: bool = False) -> Iterator[dict]:
     """Every exported row as a dict keyed by :data:`COLUMNS`, values unescaped."""
-    sql = _QUERY.format(only_reviewed="" if include_all else "AND d.status = 'reviewed'")
-    for record in store.db.execute(sql):
-        row = dict(zip(COLUMNS, record))
-        row["value"] = number(row["value"])
-        yield row
+    for record in records(store, include_all):
+        yield dict(zip(COLUMNS, record))
 
 
-def _csv_cell(column: str, value) -> object:
-    if value is None:
-        return ""
-    if column in NUMERIC:
-        return value
-    return neutralise(str(value))
+def _safe(record: list) -> list:
+    for i in _TEXT:
+        cell = record[i]
+        if cell and cell[0] in _DANGER:
+            record[i] = "'" + cell
+    return record
 
 
 def export(store: Store, out: Union[str, Path], include_all: bool = False, fmt: str = "csv") -> int:
@@ -100,8 +103,8 @@ def export(store: Store, out: Union[str, Path], include_all: bool = False, fmt: 
             if fmt == "csv":
                 writer = csv.writer(fh, lineterminator="\r\n")
                 writer.writerow(COLUMNS)
-                for row in rows(store, include_all):
-                    writer.writerow([_csv_cell(c, row[c]) for c in COLUMNS])
+                for record in records(store, include_all):
+                    writer.writerow(_safe(record))
                     count += 1
             else:
                 for row in rows(store, include_all):

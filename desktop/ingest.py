@@ -11,17 +11,21 @@ Example::
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Optional, Union
+from typing import Callable, Iterable, Iterator, Optional, Union
 
 from desktop import extractor
 from desktop.domain import Document, Extraction
-from desktop.importer import ImportResult, read_paths
+from desktop.importer import ImportResult, iter_files, read_paths
 from desktop.paths import seeds_dir
 from desktop.store import Store
 
-BATCH = 200
+BATCH = 500
+#: Fewer files than this are read in-process: a pool costs more than it saves.
+POOL_THRESHOLD = 400
 
 
 @dataclass
@@ -56,14 +60,53 @@ def safe_extract(doc: Document, rules=None) -> Extraction:
                           error=f"extractor failed: {type(exc).__name__}: {exc}")
 
 
+def read_and_extract(path: str, rules=None) -> tuple[ImportResult, Optional[Extraction]]:
+    """One file read and extracted: the unit of work a pool process does."""
+    [result] = list(read_paths([path]))
+    return result, (safe_extract(result.document, rules) if result.ok else None)
+
+
+_POOL_RULES = None
+
+
+def _pool_init(rules) -> None:
+    global _POOL_RULES
+    _POOL_RULES = rules
+
+
+def _pool_work(path: str) -> tuple[ImportResult, Optional[Extraction]]:
+    return read_and_extract(path, _POOL_RULES)
+
+
+def _results(paths, rules, workers: int) -> Iterator[tuple[ImportResult, Optional[Extraction]]]:
+    listed = list(iter_files(paths))
+    if workers <= 1 or len(listed) < POOL_THRESHOLD:
+        for path, problem in listed:
+            yield (ImportResult(str(path), error=problem), None) if problem else read_and_extract(str(path), rules)
+        return
+    for path, problem in listed:
+        if problem:
+            yield ImportResult(str(path), error=problem), None
+    todo = [str(path) for path, problem in listed if not problem]
+    with multiprocessing.get_context("fork").Pool(workers, _pool_init, (rules,)) as pool:
+        yield from pool.imap(_pool_work, todo, chunksize=64)
+
+
+def default_workers() -> int:
+    """Processes for reading and extracting: one a core, at most four."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
 def import_paths(store: Store, paths: Iterable[Union[str, Path]], rules=None,
                  progress: Optional[Callable[[int, str], None]] = None,
-                 cancelled: Optional[Callable[[], bool]] = None) -> ImportReport:
+                 cancelled: Optional[Callable[[], bool]] = None, workers: int = 1) -> ImportReport:
     """Read, extract and store every release under ``paths``, ``BATCH`` files a transaction.
 
     :param progress: called with (files done, current path)
     :param cancelled: polled between files; when it returns True the import stops
         after saving what was read so far
+    :param workers: processes that read and extract in parallel (the CLI uses
+        :func:`default_workers`; the window reads in one background thread)
     """
     report = ImportReport()
     batch: list[tuple[Document, Extraction]] = []
@@ -75,9 +118,9 @@ def import_paths(store: Store, paths: Iterable[Union[str, Path]], rules=None,
         report.duplicates.extend(d.source_path or d.name for d in dupes)
         batch.clear()
 
-    for result in read_paths(paths):
+    for result, ext in _results(paths, rules, workers):
         done += 1
-        _collect(result, report, batch, rules)
+        _collect(result, ext, report, batch)
         if len(batch) >= BATCH:
             flush()
         if progress:
@@ -90,13 +133,12 @@ def import_paths(store: Store, paths: Iterable[Union[str, Path]], rules=None,
     return report
 
 
-def _collect(result: ImportResult, report: ImportReport, batch: list, rules) -> None:
+def _collect(result: ImportResult, ext: Optional[Extraction], report: ImportReport, batch: list) -> None:
     if result.error:
         report.failed.append((result.path, result.error))
         return
     for note in result.notes:
         report.notes.append((result.path, note))
-    ext = safe_extract(result.document, rules)
     if ext.error:
         report.notes.append((result.path, ext.error))
     batch.append((result.document, ext))

@@ -21,6 +21,7 @@ import sqlite_utils
 
 from desktop.domain import DOCUMENT_STATUSES, Document, Extraction
 from desktop.store import audit, documents, migrations, review, suggestions
+from desktop.store.importing import bulk_import
 from desktop.store.audit import now
 from desktop.store.connection import StoreError, connect, write
 
@@ -89,18 +90,9 @@ class Store:
                 fresh.append((doc, ext))
         if not fresh:
             return [], duplicates
-        stamp = now()
         with self.write():
-            ids = documents.add_documents(self.db, [d for d, _ in fresh])
-            log = []
-            for doc, ext in fresh:
-                doc_id = ids[doc.sha256]
-                _, op_ids, metric_ids = suggestions.add_run(self.db, doc_id, ext, stamp)
-                review.seed_from_suggestions(self.db, doc_id, ext, op_ids, metric_ids, stamp)
-                log.append(audit.entry("document", doc_id, "import", reviewer=self.reviewer,
-                                       document_id=doc_id, new=doc.source_path or doc.name, at=stamp))
-            audit.record(self.db, log)
-        return [ids[d.sha256] for d, _ in fresh], duplicates
+            ids = bulk_import(self.db, fresh, self.reviewer)
+        return ids, duplicates
 
     def document(self, document_id: int) -> Optional[dict]:
         """The document row with its body, or ``None``."""

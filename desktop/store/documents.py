@@ -5,8 +5,7 @@ indexed columns, so a list of 100,000 documents costs what one page costs.
 
 Example::
 
-    >>> ids = add_documents(db, [doc])
-    >>> page(db, limit=10)[0]["title"]
+    >>> page(db, status="new", limit=10)[0]["title"]
 """
 
 from __future__ import annotations
@@ -18,14 +17,15 @@ from typing import Iterable, Optional
 import sqlite_utils
 
 from desktop.domain import DOCUMENT_STATUSES, Document
-from desktop.store.audit import now
 
 #: The columns the document list shows (no body).
-LIST_COLUMNS = ("id", "name", "title", "published", "publisher", "status", "metric_count", "flagged")
+LIST_COLUMNS = ("id", "name", "title", "published", "publisher", "status", "flagged")
+_METRIC_COUNT = ("(SELECT count(*) FROM metrics m WHERE m.document_id = documents.id AND m.status != 'rejected')"
+                 " AS metric_count")
 #: Fields a reviewer may edit on a document.
 EDITABLE_FIELDS = ("title", "published", "publisher", "url", "area")
 _ORDER = {
-    "published": "published DESC NULLS LAST, id",
+    "published": "published DESC, id DESC",
     "title": "title COLLATE NOCASE, id",
     "name": "name, id",
     "status": "status, id",
@@ -41,21 +41,6 @@ def existing_hashes(db: sqlite_utils.Database, hashes: list[str]) -> set[str]:
         marks = ",".join("?" * len(chunk))
         found.update(r[0] for r in db.execute(f"SELECT sha256 FROM documents WHERE sha256 IN ({marks})", chunk))
     return found
-
-
-def add_documents(db: sqlite_utils.Database, docs: Iterable[Document]) -> dict[str, int]:
-    """Insert new documents (inside the caller's transaction); returns ``{sha256: id}`` of those added."""
-    stamp = now()
-    rows = [{
-        "sha256": d.sha256, "name": d.name, "source_path": d.source_path, "title": d.title,
-        "published": d.published, "publisher": d.publisher, "url": d.url, "area": d.area,
-        "body": d.body, "front_matter": json.dumps(d.front_matter, ensure_ascii=False, default=str),
-        "encoding": d.encoding, "status": "new", "imported_at": stamp,
-    } for d in docs]
-    if not rows:
-        return {}
-    db["documents"].insert_all(rows, batch_size=500)
-    return existing_ids(db, [r["sha256"] for r in rows])
 
 
 def existing_ids(db: sqlite_utils.Database, hashes: list[str]) -> dict[str, int]:
@@ -114,7 +99,7 @@ def page(db: sqlite_utils.Database, *, status: Optional[str] = None, search: Opt
          flagged: Optional[bool] = None, order: str = "published", offset: int = 0, limit: int = 200) -> list[dict]:
     """One page of the document list (no bodies), filtered and ordered."""
     where, params = _where(status, search, flagged)
-    sql = (f"SELECT {', '.join(LIST_COLUMNS)} FROM documents{where} "
+    sql = (f"SELECT {', '.join(LIST_COLUMNS)}, {_METRIC_COUNT} FROM documents{where} "
            f"ORDER BY {_ORDER.get(order, _ORDER['published'])} LIMIT ? OFFSET ?")
     return list(db.query(sql, params + [limit, offset]))
 
@@ -135,14 +120,28 @@ def status_counts(db: sqlite_utils.Database) -> dict[str, int]:
 
 def neighbour(db: sqlite_utils.Database, document_id: int, *, unreviewed: bool = False,
               order: str = "published", forward: bool = True) -> Optional[int]:
-    """The id after (or before) ``document_id`` in list order, optionally only unreviewed ones."""
-    ids = [r[0] for r in db.execute(
-        f"SELECT id FROM documents ORDER BY {_ORDER.get(order, _ORDER['published'])}")]
-    if document_id not in ids:
-        return ids[0] if ids else None
-    i = ids.index(document_id)
-    seq = ids[i + 1:] + ids[:i] if forward else list(reversed(ids[:i])) + list(reversed(ids[i + 1:]))
-    if not unreviewed:
-        return seq[0] if seq else None
-    statuses = dict(db.execute("SELECT id, status FROM documents WHERE status IN ('new', 'in_review')").fetchall())
-    return next((d for d in seq if d in statuses), None)
+    """The id after (or before) ``document_id`` in the list's default order, wrapping round.
+
+    Two indexed look-ups whatever the size of the database.
+
+    :param unreviewed: only documents still new or in review
+    :param forward: the next one (``True``) or the previous one
+    """
+    row = db.execute("SELECT published, id FROM documents WHERE id = ?", [document_id]).fetchone()
+    extra = " AND status IN ('new', 'in_review')" if unreviewed else ""
+    # The list runs published DESC (NULLs last), then id DESC.
+    if forward:
+        order_sql = "ORDER BY published DESC, id DESC"
+        after = ("(published IS NULL AND id < :id)" if row and row[0] is None else
+                 "(published < :pub OR (published = :pub AND id < :id) OR published IS NULL)")
+    else:
+        order_sql = "ORDER BY published IS NULL DESC, published ASC, id ASC"
+        after = ("(published IS NOT NULL OR id > :id)" if row and row[0] is None else
+                 "(published > :pub OR (published = :pub AND id > :id))")
+    params = {"pub": row[0] if row else None, "id": document_id}
+    if row:
+        found = db.execute(f"SELECT id FROM documents WHERE {after}{extra} {order_sql} LIMIT 1", params).fetchone()
+        if found:
+            return found[0]
+    found = db.execute(f"SELECT id FROM documents WHERE id != :id{extra} {order_sql} LIMIT 1", params).fetchone()
+    return found[0] if found else None

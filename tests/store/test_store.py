@@ -12,7 +12,7 @@ def test_import_seeds_suggested_rows(seeded):
     assert [(m["category"], m["value"], m["status"], m["origin"]) for m in metrics] == [
         ("arrests", 12, "suggested", "extractor"), ("knives_seized", 3, "suggested", "extractor")]
     assert seeded.operations(seeded.doc_id)[0]["name"] == "Operation Test"
-    assert seeded.document(seeded.doc_id)["metric_count"] == 2
+    assert seeded.page()[0]["metric_count"] == 2
 
 
 def test_same_body_twice_adds_nothing(seeded):
@@ -54,10 +54,10 @@ def test_confirm_reject_and_exact_status_for_undo(seeded):
     assert seeded.confirm("metric", m["id"]) == "confirmed"
     seeded.reject("metric", m["id"])
     assert seeded.row("metric", m["id"])["status"] == "rejected"
-    assert seeded.document(seeded.doc_id)["metric_count"] == 1
+    assert seeded.page()[0]["metric_count"] == 1
     seeded.set_status("metric", m["id"], "suggested")
     assert seeded.row("metric", m["id"])["status"] == "suggested"
-    assert seeded.document(seeded.doc_id)["metric_count"] == 2
+    assert seeded.page()[0]["metric_count"] == 2
 
 
 def test_confirm_all_returns_what_changed(seeded):
@@ -201,3 +201,20 @@ def test_read_only_database_gives_a_clear_message(tmp_path):
     with pytest.raises(StoreError, match="read-only"):
         ro.update_metric(m["id"], value=13)
     assert ro.metrics(1)[0]["value"] == 12
+
+
+def test_neighbour_follows_list_order_wraps_and_skips_reviewed(store):
+    dates = ["2021-01-03", None, "2021-01-01", "2021-01-03", "2021-01-02", None]
+    docs = [make_document(f"doc {i}", name=f"{i}.txt", published=d) for i, d in enumerate(dates)]
+    store.import_batch([(d, make_extraction(d)) for d in docs])
+    listed = [r["id"] for r in store.page(limit=100)]
+    forward = [listed[0]]
+    for _ in range(len(listed)):
+        forward.append(store.neighbour(forward[-1]))
+    assert forward == listed + [listed[0]]
+    backward = [listed[0]]
+    for _ in range(len(listed)):
+        backward.append(store.neighbour(backward[-1], forward=False))
+    assert backward == [listed[0]] + listed[::-1]
+    store.set_document_status(listed[1], "reviewed")
+    assert store.neighbour(listed[0], unreviewed=True) == listed[2]

@@ -1,0 +1,49 @@
+"""Shared helpers for the benchmark scripts: medians, the machine, printing figures."""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+WORK = Path(os.environ.get("BLOTTER_BENCH_DIR", "/tmp/blotter-bench"))
+
+
+def machine() -> str:
+    """One line naming the machine the figures were taken on."""
+    cpu = "unknown cpu"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{platform.node()}: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
+
+
+def timed(fn: Callable[[], object], runs: int = 3) -> tuple[float, list[float]]:
+    """Median seconds of ``runs`` calls of ``fn`` and every time."""
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times), times
+
+
+def report(name: str, value: float, unit: str, floor: float | None = None, budget: str = "") -> None:
+    """Print one figure, its ratio to the floor, and the budget it answers to."""
+    line = f"{name:<44} {value:>12,.2f} {unit}"
+    if floor:
+        line += f"   ratio to floor {value / floor:5.2f}x" if unit in ("s", "ms") else \
+                f"   floor {floor:,.2f} {unit} ({floor / value:4.2f}x slower)"
+    if budget:
+        line += f"   [budget: {budget}]"
+    print(line, flush=True)

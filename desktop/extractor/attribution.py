@@ -1,0 +1,73 @@
+"""Which operation a figure belongs to: the most specific one in whose scope it stands.
+
+In order: an operation named in the figure's sentence (the nearest before it, else the
+first after it); an operation named in the sentence before, when this one opens with
+an anaphor ("This work led to ..."); none when the sentence counts a wider period
+("In the last quarter of 2020", "in 2019"); else the release's main operation (the
+first one named in its lead), or none.
+
+Example::
+
+    >>> from desktop.extractor.rules import load_rules
+    >>> from desktop.extractor.text import Layout
+    >>> from desktop.extractor.operations import find_mentions
+    >>> body = "Operation X ran. It made 5 arrests.\\nIn 2019 there were 9 arrests."
+    >>> lay = Layout(body); rules = load_rules()
+    >>> ms = find_mentions(body, lay, rules)
+    >>> [attribute(o, body, lay, ms, "x", rules) for o in (25, 56)]
+    ['x', None]
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from desktop.extractor.operations import Mention
+from desktop.extractor.text import Layout
+
+
+def main_operation(mentions: list[Mention], layout: Layout) -> Optional[str]:
+    """The key of the first operation named in the lead, or ``None``."""
+    for m in mentions:
+        if m.start < layout.lead_end:
+            return m.key
+        break
+    return None
+
+
+class Scope:
+    """Mentions grouped by sentence, for repeated attribution in one document."""
+
+    def __init__(self, mentions: list[Mention], layout: Layout):
+        self.by_sentence: dict[int, list[Mention]] = {}
+        for m in mentions:
+            self.by_sentence.setdefault(layout.sentence_of(m.start), []).append(m)
+
+
+def attribute(offset: int, body: str, layout: Layout, mentions: list[Mention], main_key: Optional[str], rules,
+              scope: Optional[Scope] = None) -> Optional[str]:
+    """The key of the operation the figure at ``offset`` belongs to, or ``None``.
+
+    :param offset: where the figure's number stands in ``body``
+    :param body: the document body
+    :param layout: its layout
+    :param mentions: the operation mentions of the body
+    :param main_key: the main operation's key (see :func:`main_operation`)
+    :param rules: compiled rules (``anaphora``, ``wider_period``)
+    """
+    scope = scope or Scope(mentions, layout)
+    si = layout.sentence_of(offset)
+    here = scope.by_sentence.get(si)
+    if here:
+        before = [m for m in here if m.start <= offset]
+        return (before[-1] if before else here[0]).key
+    text = layout.sentence_text(body, si)
+    if rules.anaphora_re.search(text.lstrip()):
+        prev = si - 1
+        while prev >= 0 and not layout.sentence_text(body, prev).strip():
+            prev -= 1
+        if prev >= 0 and scope.by_sentence.get(prev):
+            return scope.by_sentence[prev][-1].key
+    if rules.wider_period_re.search(text):
+        return None
+    return main_key

@@ -1,0 +1,200 @@
+"""Figures into metric candidates: filter what is not a metric, read the qualifier, fire a rule.
+
+For each number: skip it when it stands in a date, URL, phone number or time, is a
+year, or its neighbours say it is an age, a duration or an ordinal; read the
+qualifier just before it; a per cent is a ``percent_change`` only with a direction
+word; otherwise the rules' ``after`` patterns (then ``before`` ones) name its category.
+A qualifier carries to the figures of a list it governs ("More than 60 arrests and
+£20,000 seized").
+
+Example::
+
+    >>> from desktop.extractor.rules import load_rules
+    >>> from desktop.extractor.text import Layout
+    >>> body = "Officers made more than 60 arrests."
+    >>> [(c.category, c.value, c.qualifier) for c in find_candidates(body, Layout(body), load_rules(), [])]
+    [('arrests', 60, 'at_least')]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from desktop.extractor.dates import DateMention
+from desktop.extractor.numbers import NumberToken, find_numbers
+from desktop.extractor.text import Layout
+
+_WINDOW = 80
+_CARRY_GAP = re.compile(
+    r"^(?:[^\S\n]+(?!(?:were|was|is|are|have|has|had|been|led|resulted|including|included|addition|well)\b)"
+    r"[\w’'-]+){0,6}?(?:,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)$")
+
+
+class Candidate:
+    """A figure the rules classified: category, value, qualifier, unit and evidence span."""
+
+    __slots__ = ("category", "value", "qualifier", "unit", "subject", "start", "end", "rule", "num_start",
+                 "num_end", "explicit_q", "sentence")
+
+    def __init__(self, **kw):
+        for k in self.__slots__:
+            setattr(self, k, kw.get(k))
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Candidate({self.category}, {self.value}, {self.qualifier}, {self.rule})"
+
+
+def _in_span(body: str, start: int, end: int, rules) -> bool:
+    """Whether the number at ``start`` stands in a URL, an e-mail address, a phone number, a time..."""
+    ws = max(body.rfind(" ", 0, start), body.rfind("\n", 0, start))
+    chunk = body[ws + 1:start]
+    if "://" in chunk or "www." in chunk or "@" in chunk:
+        return True
+    for m in rules.not_metric_spans_re.finditer(body, max(0, start - 30), min(len(body), end + 30)):
+        if m.start() <= start < m.end():
+            return True
+    return False
+
+
+def find_candidates(body: str, layout: Layout, rules, dates: list[DateMention], dollar: str = "USD",
+                    start: int = 0, end: Optional[int] = None) -> list[Candidate]:
+    """Classified figures in ``body`` (those whose number starts in ``[start, end)``), in order.
+
+    :param body: the document body
+    :param layout: its :class:`~desktop.extractor.text.Layout`
+    :param rules: compiled rules
+    :param dates: the date mentions of the body (numbers inside them are skipped)
+    :param dollar: the currency ``$`` stands for
+    """
+    end = len(body) if end is None else end
+    blocked = sorted((d.start, d.end) for d in dates)
+    bi = 0
+    out: list[Candidate] = []
+    for tok in find_numbers(body, dollar):
+        if tok.start < start or tok.start >= end:
+            continue
+        while bi < len(blocked) and blocked[bi][1] <= tok.start:
+            bi += 1
+        if bi < len(blocked) and blocked[bi][0] <= tok.start < blocked[bi][1]:
+            continue
+        cand = _classify(body, layout, rules, tok, out)
+        if cand is not None:
+            out.append(cand)
+    _carry_qualifiers(body, out)
+    return out
+
+
+def _classify(body: str, layout: Layout, rules, tok: NumberToken, previous: list[Candidate]) -> Optional[Candidate]:
+    s, e = tok.start, tok.end
+    if tok.plain and len(tok.raw) == 4 and 1900 <= tok.value <= 2099:
+        return None  # a year
+    m = rules.after_noun_re[tok.kind].match(body, e) or rules.after_re[tok.kind].match(body, e)
+    pct = rules.percent_after_re.match(body, e) if tok.kind == "count" and body[e:e + 1] in ("%", " ", "p") else None
+    si = layout.sentence_of(s)
+    sent_start = layout.sentence_starts[si]
+    lo = max(sent_start, s - _WINDOW)
+    q = rules.qualifier_re.search(body, max(lo, s - 30), s)
+    left = q.start() if q else s
+    if not (m or pct) and not rules.before_any[tok.kind].search(body, max(lo, left - _WINDOW), left):
+        if not previous or rules.inherit_before_re is None or previous[-1].sentence != si:
+            return None  # nothing on either side names what this number counts
+    qualifier = rules.qualifier_of[q.lastgroup] if q else "exact"
+    base = dict(value=tok.value, qualifier=qualifier, unit=tok.currency or "count", num_start=s, num_end=e,
+                explicit_q=bool(q), sentence=si)
+    cand = None
+    if pct:
+        cand = _percent(body, rules, tok, pct.end(), left, lo, base)
+        return cand if cand is None or _is_metric(body, rules, s, e, lo) else None
+    rule, ev_start, ev_end = None, left, e
+    if m:
+        rule, ev_end = rules.after_group[(tok.kind, m.lastgroup)], m.end()
+    else:
+        for r in rules.before_rules[tok.kind]:
+            b = r.before.search(body, max(lo, left - _WINDOW), left)
+            if not b:
+                continue
+            a = r.after.match(body, e) if r.after is not None else None
+            if r.after is not None and not a:
+                continue
+            rule, ev_start, ev_end = r, b.start(), (a.end() if a else e)
+            break
+    if rule is None:
+        cand = _inherit(body, rules, tok, left, lo, previous, base)
+    else:
+        category, rid = rule.category, rule.id
+        if category != "other" and rules.target_re.search(body, sent_start, left):
+            category, rid = rules.target_category, "other.target"
+        subject = _subject(body, e, ev_end, ev_start, left)
+        cand = Candidate(category=category, subject=subject, start=ev_start, end=ev_end, rule=rid, **base)
+    if cand is None or not _is_metric(body, rules, s, e, lo):
+        return None
+    return cand
+
+
+def _is_metric(body: str, rules, s: int, e: int, lo: int) -> bool:
+    """False when the figure is an age, a duration, an ordinal, a phone number, a time..."""
+    if rules.not_metric_before_re.search(body, max(lo, s - 40), s) or rules.not_metric_after_re.match(body, e):
+        return False
+    return not _in_span(body, s, e, rules)
+
+
+def _percent(body: str, rules, tok: NumberToken, pct_end: int, left: int, lo: int, base: dict) -> Optional[Candidate]:
+    after = rules.percent_dir_after_re.match(body, pct_end)
+    before = None if after else rules.percent_dir_before_re.search(body, max(lo, left - 40), left)
+    found = after or before
+    if not found:
+        return None  # "100 per cent anonymous": a per cent that is not a rise or fall
+    sign = -1 if found.group("down") else 1
+    base.update(value=sign * tok.value, unit="percent")
+    if after:
+        start, end = left, after.end()
+        tail = re.match(r"[^\S\n]+(?:in|of)[^\S\n]+([^.,;:()\n]{1,60})", body[end:end + 80])
+        subject = tail.group(1).strip() if tail else None
+        if tail:
+            end += tail.end()
+    else:
+        start, end = before.start(), pct_end
+        lead = body[max(lo, before.start() - 60):before.start()]
+        subject = re.split(r"[,;:(]", lead)[-1].strip() or None
+        if subject:
+            start = before.start() - len(lead) + lead.rfind(subject)
+    return Candidate(category=rules.percent_category, subject=subject, start=start, end=end,
+                     rule="percent_change.direction", **base)
+
+
+def _inherit(body: str, rules, tok: NumberToken, left: int, lo: int, previous: list[Candidate],
+             base: dict) -> Optional[Candidate]:
+    """A breakdown figure ("(168 in 2018, ...") counts what the figure before it in the sentence counts."""
+    if rules.inherit_before_re is None or rules.inherit_after_re is None or not previous:
+        return None
+    prev = previous[-1]
+    if prev.sentence != base["sentence"] or prev.category == "other":
+        return None
+    if not rules.inherit_before_re.search(body, max(lo, left - 60), left):
+        return None
+    a = rules.inherit_after_re.match(body, tok.end)
+    if not a:
+        return None
+    end = re.match(r"[^,;)\n]*", body[a.end():a.end() + 40]).end() + a.end()
+    return Candidate(category=prev.category, subject=prev.subject, start=left, end=end,
+                     rule=f"{prev.rule}.breakdown", **base)
+
+
+def _subject(body: str, num_end: int, ev_end: int, ev_start: int, left: int) -> Optional[str]:
+    text = body[num_end:ev_end].strip(" \t-")
+    if not text:
+        text = body[ev_start:left].strip()
+    return " ".join(text.split()) or None
+
+
+def _carry_qualifiers(body: str, cands: list[Candidate]) -> None:
+    """A qualifier before the first figure of a list governs the figures that follow in it."""
+    for prev, cur in zip(cands, cands[1:]):
+        if cur.explicit_q or prev.qualifier == "exact" or prev.sentence != cur.sentence:
+            continue
+        gap_start = max(prev.end, prev.num_end)
+        if cur.start < gap_start or cur.start - gap_start > 60:
+            continue
+        if _CARRY_GAP.match(body[gap_start:cur.num_start]):
+            cur.qualifier = prev.qualifier

@@ -1,0 +1,211 @@
+"""Numbers as people write them: ``1,825``, ``2.5``, ``£46,000``, ``£2m``, ``£1.2 million``,
+``twenty-one``, ``One hundred``, ``a dozen``, ``ten thousand pounds``.
+
+:func:`find_numbers` yields :class:`NumberToken` for every number in a text, with its
+value, its currency (from a symbol or a following word) and its kind
+(``count``/``money``/``weight``). "Hundreds of", "dozens of" are not numbers.
+
+Example::
+
+    >>> [(t.value, t.currency) for t in find_numbers("seized £1.2 million and 3,227 wraps")]
+    [(1200000, 'GBP'), (3227, None)]
+    >>> parse_number("twenty-one")
+    21
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Optional, Union
+
+Number = Union[int, float]
+
+ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+        "seventeen": 17, "eighteen": 18, "nineteen": 19}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000, "mn": 1_000_000,
+               "bn": 1_000_000_000, "billion": 1_000_000_000}
+SYMBOLS = {"£": "GBP", "€": "EUR", "$": "$"}
+CURRENCY_WORDS = {"pound": "GBP", "pounds": "GBP", "quid": "GBP", "euro": "EUR", "euros": "EUR",
+                  "dollar": "$", "dollars": "$"}
+#: ``$`` means the publishing country's dollar; by web domain ending.
+DOLLAR_BY_DOMAIN = {".au": "AUD", ".nz": "NZD", ".ca": "CAD"}
+
+_ONES = "|".join(sorted(ONES, key=len, reverse=True))
+_TENS = "|".join(TENS)
+_SMALL = rf"(?:(?:{_TENS})(?:[- ](?:{_ONES}))?|{_ONES})"
+_WORDS = (rf"(?:{_SMALL}(?:[^\S\n]+(?:hundred|thousand|million)(?:[^\S\n]+(?:and[^\S\n]+)?{_SMALL}(?![\w-]))?)?"
+          rf"|a[^\S\n]+dozen|dozen)")
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SUFFIX = (r"(?:[^\S\n]?(?P<mult>million|mn|bn|billion|thousand|m|k)(?![\w]))?"
+           r"(?P<weight>[^\S\n]?(?:kgs?|kilos?|kilograms?|g|grams?|grammes?|tonnes?|lbs?|oz|ounces?)(?![\w]))?"
+           r"(?![\w])")
+#: One written number (used by :func:`parse_number`).
+NUMBER_RE = re.compile(rf"(?:(?P<cur>[£€$])[^\S\n]?)?(?:(?P<d>{_DIGITS})|(?P<w>{_WORDS})){_SUFFIX}", re.I)
+# The scanners start with a character class so the regex engine skips ahead quickly.
+_DIGIT_SCAN = re.compile(r"[£€$\d](?:(?<=[£€$])[^\S\n]?\d)?\d*(?:,\d{3})*(?:\.\d+)?")
+_WORD_SCAN = re.compile(rf"\b(?=[otfsenad])(?:{_WORDS})(?![\w])")
+_SUFFIX_RE = re.compile(_SUFFIX, re.I)
+_BAD_BEFORE_DIGIT = set(".,£€$/=?&#@%+-_") 
+_CURRENCY_WORD_RE = re.compile(r"[^\S\n]+(?P<word>pounds?|quid|euros?|dollars?)\b", re.I)
+
+
+class NumberToken:
+    """A number found in a text: where it stands and what it is worth.
+
+    ``start``/``end`` cover the written number (with its symbol, multiplier,
+    weight unit and currency word); ``num_start`` is where its digits or words begin.
+    """
+
+    __slots__ = ("start", "end", "value", "currency", "kind", "raw", "is_word", "plain")
+
+    def __init__(self, start: int, end: int, value: Number, currency: Optional[str], kind: str, raw: str,
+                 is_word: bool, plain: bool):
+        self.start, self.end, self.value, self.currency = start, end, value, currency
+        self.kind, self.raw, self.is_word, self.plain = kind, raw, is_word, plain
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"NumberToken({self.raw!r}, {self.value}, {self.currency}, {self.kind})"
+
+
+def _tidy(value: float) -> Number:
+    return int(value) if float(value).is_integer() else round(value, 6)
+
+
+def parse_words(text: str) -> Optional[int]:
+    """The value of a number written in words (``"One hundred"`` -> 100), or ``None``.
+
+    :param text: words such as ``twenty-one``, ``three hundred and fifty``, ``a dozen``
+    """
+    words = re.split(r"[\s-]+", text.lower().strip())
+    if words in (["a", "dozen"], ["dozen"]):
+        return 12
+    total, current, seen = 0, 0, False
+    for w in words:
+        if w == "and":
+            continue
+        if w in ONES:
+            current += ONES[w]
+        elif w in TENS:
+            current += TENS[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w in ("thousand", "million"):
+            total += (current or 1) * MULTIPLIERS[w]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def parse_number(text: str) -> Optional[Number]:
+    """The value of one written number: digits, words, with ``m``/``million``/``k`` and a symbol.
+
+    :param text: e.g. ``"1,825"``, ``"£2m"``, ``"£1.2 million"``, ``"twelve"``
+
+    Example::
+
+        >>> parse_number("£2m"), parse_number("1.2 million"), parse_number("a dozen")
+        (2000000, 1200000, 12)
+    """
+    m = NUMBER_RE.fullmatch(text.strip())
+    if not m:
+        return None
+    return _value(m)
+
+
+def _value(m: re.Match) -> Optional[Number]:
+    if m.group("d"):
+        value: float = float(m.group("d").replace(",", ""))
+    else:
+        words = parse_words(m.group("w"))
+        if words is None:
+            return None
+        value = words
+    mult = (m.group("mult") or "").lower()
+    if mult:
+        value *= MULTIPLIERS[mult]
+    return _tidy(value)
+
+
+def dollar_currency(url: Optional[str]) -> str:
+    """The currency ``$`` stands for, from the publisher's web address (USD when unknown)."""
+    if url:
+        host = re.sub(r"^[a-z]+://", "", url.lower()).split("/", 1)[0]
+        for ending, code in DOLLAR_BY_DOMAIN.items():
+            if host.endswith(ending) or (ending + ".") in host + ".":
+                return code
+    return "USD"
+
+
+def find_numbers(text: str, dollar: str = "USD") -> Iterator[NumberToken]:
+    """Every number in ``text`` in order (years, dates and the like included: callers filter).
+
+    :param text: the document body
+    :param dollar: the currency code ``$`` stands for
+    """
+    found = []
+    for m in _DIGIT_SCAN.finditer(text):
+        start, end = m.span()
+        cur = text[start] if text[start] in SYMBOLS else None
+        num_start = start
+        if cur:
+            num_start = start + 1
+            while num_start < end and not text[num_start].isdigit():
+                num_start += 1
+            if num_start >= end:
+                continue
+        prev = text[start - 1] if start else " "
+        if prev.isalnum() or (prev in _BAD_BEFORE_DIGIT and not cur) or prev == "_":
+            continue
+        token = _token(text, text[num_start:end], False, cur, start, end, dollar)
+        if token is not None:
+            found.append(token)
+    lower = text.lower()
+    if len(lower) == len(text):
+        for m in _WORD_SCAN.finditer(lower):
+            start = m.start()
+            if start and text[start - 1] == "-":
+                continue
+            token = _token(text, m.group(), True, None, start, m.end(), dollar)
+            if token is not None:
+                found.append(token)
+        found.sort(key=lambda t: t.start)
+    return iter(found)
+
+
+def _token(text: str, raw: str, is_word: bool, cur: Optional[str], start: int, end: int, dollar: str):
+    if is_word:
+        value: Optional[float] = parse_words(raw)
+        if value is None:
+            return None
+    else:
+        if raw.startswith("0") and len(raw) > 1 and "." not in raw:
+            return None  # leading zero: a phone number, a code
+        value = float(raw.replace(",", ""))
+    suffix = _SUFFIX_RE.match(text, end)
+    if suffix is None:
+        return None  # glued to letters: a model name, a hash, an ordinal
+    mult = (suffix.group("mult") or "").lower()
+    kind = "count"
+    if mult and (cur or mult not in ("m", "k", "mn")):
+        value *= MULTIPLIERS[mult]
+        end = suffix.end()
+    elif mult:
+        pass  # "5m" without a currency is a length: the bare number only
+    elif suffix.group("weight"):
+        kind, end = "weight", suffix.end()
+    currency = SYMBOLS.get(cur) if cur else None
+    if currency is None and kind == "count":
+        cw = _CURRENCY_WORD_RE.match(text, end)
+        if cw:
+            currency = CURRENCY_WORDS[cw.group("word").lower()]
+            end = cw.end()
+    if currency == "$":
+        currency = dollar
+    if currency:
+        kind = "money"
+    plain = not is_word and not mult and not cur and "," not in raw and "." not in raw
+    return NumberToken(start, end, _tidy(value), currency, kind, text[start:end], is_word, plain)

@@ -1,0 +1,164 @@
+"""Named operations and campaigns: mentions, normalised names, dates and durations.
+
+A mention is one place where an operation is named ("Op Kaiser", "the Autumn Nights
+campaign", "County Lines Intensification Week"). Mentions of one operation share a
+``key`` (its name folded: ``Op Kaiser`` and ``Operation Kaiser`` are one).
+
+Example::
+
+    >>> normalise_key("Op. Kaiser") == normalise_key("OPERATION kaiser")
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from desktop.domain import Operation
+from desktop.extractor.dates import DateMention
+from desktop.extractor.text import Layout, scan
+
+_FOLD = re.compile(r"^(?:operation|op\.?)\s+", re.I)
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
+def normalise_key(name: str) -> str:
+    """The matching key of an operation name: case folded, ``Op``/``Operation`` removed."""
+    return _FOLD.sub("", " ".join(name.split())).strip(" .'’‘\"").lower()
+
+
+class Mention:
+    """One place an operation is named: ``start``/``end`` in the body, its display name and key."""
+
+    __slots__ = ("start", "end", "name", "key", "rule")
+
+    def __init__(self, start: int, end: int, name: str, rule: str):
+        self.start, self.end, self.name, self.rule = start, end, name, rule
+        self.key = normalise_key(name)
+
+
+def _clean_words(words: list[str], stop: set[str], trim: str) -> list[str]:
+    if trim == "right":
+        # keep the run of name words nearest the trigger ("the Met's Autumn Nights campaign")
+        kept: list[str] = []
+        for w in reversed(words):
+            if w in stop or _POSSESSIVE.search(w):
+                break
+            kept.append(w)
+        return list(reversed(kept))
+    kept = []
+    for w in words:
+        if w in stop:
+            break
+        if _POSSESSIVE.search(w):
+            kept.append(_POSSESSIVE.sub("", w))
+            break
+        kept.append(w)
+    return kept
+
+
+def find_mentions(body: str, layout: Layout, rules) -> list[Mention]:
+    """Every operation mention in ``body``, in order, skipping headline-case lines.
+
+    :param body: the document text
+    :param layout: its lines and sentences
+    :param rules: compiled :class:`~desktop.extractor.rules.Rules`
+    """
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for rid, regex, prefix, trim, triggers in rules.op_patterns:
+        for m in scan(regex, body, triggers):
+            start, end = m.span("name")
+            if layout.is_headline_case(start) or any(s <= start < e or start <= s < end for s, e in taken):
+                continue
+            words = _clean_words(m.group("name").split(), rules.op_stop_words, trim)
+            words = [w.strip("’‘'\"") for w in words]
+            words = [w for w in words if w]
+            if not words:
+                continue
+            name = " ".join(words)
+            if trim == "right":
+                start = end - len(" ".join(m.group("name").split()[-len(words):]))
+            full = f"{prefix} {name}".strip() if prefix else name
+            if rules.op_exclude_re is not None and rules.op_exclude_re.search(full):
+                continue
+            found.append(Mention(m.start(), m.end(), full, rid))
+            taken.append((m.start(), m.end()))
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+def _display(names: list[str]) -> str:
+    """Prefer a mixed-case spelling ("Operation Avro") over an all-capitals one ("Operation AVRO")."""
+    for name in names:
+        tail = _FOLD.sub("", name)
+        if not tail.isupper() or len(tail) <= 3:
+            return name
+    return names[0]
+
+
+def build_operations(body: str, layout: Layout, mentions: list[Mention], dates: list[DateMention],
+                     published: Optional[str], main_key: Optional[str], rules) -> tuple[Operation, ...]:
+    """One :class:`Operation` per key, with dates and duration from the sentences around it.
+
+    Dates in a sentence naming the operation are its dates; dates in a sentence about
+    "the operation" (rules' ``scope``) naming none belong to the main operation.
+    """
+    order: list[str] = []
+    spellings: dict[str, list[str]] = {}
+    sentences: dict[str, set[int]] = {}
+    for mt in mentions:
+        if mt.key not in spellings:
+            order.append(mt.key)
+            spellings[mt.key] = []
+        spellings[mt.key].append(mt.name)
+        sentences.setdefault(mt.key, set()).add(layout.sentence_of(mt.start))
+    named_sentences = {s for ss in sentences.values() for s in ss}
+    dated: dict[str, tuple[str, str]] = {}
+    for d in dates:
+        if not d.has_day:
+            continue
+        si = layout.sentence_of(d.start)
+        owner = _owner(si, sentences, order, named_sentences, main_key, body, layout, rules)
+        if owner and owner not in dated:
+            resolved = d.resolve(published)
+            if resolved:
+                dated[owner] = resolved
+    durations: dict[str, str] = {}
+    for m in () if not order else scan(rules.duration_re, body, rules.duration_triggers, 40, 40):
+        si = layout.sentence_of(m.start())
+        owner = _owner(si, sentences, order, named_sentences, main_key, body, layout, rules)
+        if owner and owner not in durations:
+            durations[owner] = " ".join(m.group().split())
+    out = []
+    for key in order:
+        start, end = dated.get(key, (None, None))
+        out.append(Operation(name=_display(spellings[key]), start=start, end=end, duration=durations.get(key)))
+    return tuple(out)
+
+
+def _owner(si: int, sentences: dict, order: list[str], named_sentences: set, main_key: Optional[str],
+           body: str, layout: Layout, rules) -> Optional[str]:
+    for key in order:
+        if si in sentences[key]:
+            return key
+    if si in named_sentences:
+        return None
+    if main_key and rules.op_scope_re.search(layout.sentence_text(body, si)):
+        return main_key
+    return None
+
+
+def operation_from_text(text: str, rules) -> Optional[str]:
+    """The operation name in a short text (a selection), or the text itself tidied as a name."""
+    from desktop.extractor.text import Layout as _Layout
+    mentions = find_mentions(text, _Layout(text), rules)
+    if mentions:
+        return mentions[0].name
+    words = [w.strip("’‘'\".,;:()") for w in text.split()]
+    words = [w for w in words if w]
+    if not words or len(words) > 8:
+        return None
+    name = " ".join(words)
+    return re.sub(r"^(?:op\.?|operation)\s+", "Operation ", name, flags=re.I)

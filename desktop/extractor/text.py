@@ -1,0 +1,128 @@
+"""The layout of a body: lines, sentences, headings and the lead.
+
+Computed once per document so every later step asks "which sentence / line is
+this offset in?" with a binary search.
+
+Example::
+
+    >>> lay = Layout("Title line\\n\\nOp. Kaiser ran. It worked.\\n")
+    >>> lay.sentence_text(lay.text, lay.sentence_of(15)).strip()
+    'Op. Kaiser ran.'
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+_ABBREV = ("Op", "Mr", "Mrs", "Ms", "Dr", "Det", "Ch", "Supt", "Insp", "Sgt", "Con", "PC", "St", "No", "Cllr",
+           "Gov", "DC", "DS", "DI", "DCI", "ACC", "DCC", "Prof", "Rev", "Lt", "Col", "Gen", "Jan", "Feb", "Mar",
+           "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "vs", "etc", "op", "no")
+_NOT_ABBREV = "".join(rf"(?<!\b{a}\.)" for a in _ABBREV)
+_BOUNDARY = re.compile(rf"(?:[!?]|\.{_NOT_ABBREV})[\"”’)]*[^\S\n]+(?=[A-Z0-9“\"‘'£$€(•*–—-])|\n")
+_SUBSTANTIVE_END = re.compile(r"[.!?:;\"”’)]$")
+_CAPWORD = re.compile(r"[A-Za-z][\w’'-]*")
+
+
+class Layout:
+    """Line and sentence boundaries of ``text``; ``lead_end`` is where the lead stops.
+
+    :param text: the document body
+    :param lead_lines: how many lines of prose make the lead (headings do not count)
+    """
+
+    def __init__(self, text: str, lead_lines: int = 3):
+        self.text = text
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.sentence_starts = [0] + [m.end() for m in _BOUNDARY.finditer(text)]
+        self._headline: dict[int, bool] = {}
+        self.lead_end = self._lead_end(lead_lines)
+
+    def line_of(self, offset: int) -> int:
+        """The index of the line holding ``offset``."""
+        return bisect_right(self.line_starts, offset) - 1
+
+    def line_span(self, index: int) -> tuple[int, int]:
+        """``(start, end)`` of line ``index`` (end excludes the newline)."""
+        start = self.line_starts[index]
+        end = self.line_starts[index + 1] - 1 if index + 1 < len(self.line_starts) else len(self.text)
+        return start, end
+
+    def sentence_of(self, offset: int) -> int:
+        """The index of the sentence holding ``offset``."""
+        return bisect_right(self.sentence_starts, offset) - 1
+
+    def sentence_span(self, index: int) -> tuple[int, int]:
+        """``(start, end)`` of sentence ``index``."""
+        start = self.sentence_starts[index]
+        end = self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts) else len(self.text)
+        return start, end
+
+    def sentence_text(self, text: str, index: int) -> str:
+        """The text of sentence ``index``."""
+        start, end = self.sentence_span(index)
+        return text[start:end]
+
+    def is_headline_case(self, offset: int) -> bool:
+        """Whether the line at ``offset`` is a headline in Title Case ("Police Operation Seizes Dozens")."""
+        index = self.line_of(offset)
+        if index not in self._headline:
+            start, end = self.line_span(index)
+            words = [w for w in _CAPWORD.findall(self.text, start, end) if len(w) > 3]
+            caps = sum(1 for w in words if w[0].isupper())
+            sentence = self.text[start:end].rstrip(" *\t").endswith((".", "!", "?", ":"))
+            self._headline[index] = not sentence and len(words) >= 4 and caps >= 0.75 * len(words)
+        return self._headline[index]
+
+    def _lead_end(self, lead_lines: int) -> int:
+        seen = 0
+        for i in range(len(self.line_starts)):
+            start, end = self.line_span(i)
+            line = self.text[start:end].strip(" \t*#•–—-_")
+            if not line:
+                continue
+            if _SUBSTANTIVE_END.search(line) or len(line) >= 160:
+                seen += 1
+                if seen >= lead_lines:
+                    return end
+        return len(self.text)
+
+
+_TRIGGER_RES: dict = {}
+
+
+def windows(text: str, triggers: tuple[str, ...], back: int, ahead: int) -> list[tuple[int, int]]:
+    """Merged ``(start, end)`` windows around every occurrence of any trigger in ``text``.
+
+    Lets a costly pattern run only where its cheap, literal trigger occurs.
+
+    :param text: the text
+    :param triggers: literals, matched case-sensitively
+    :param back: characters kept before a trigger
+    :param ahead: characters kept after it
+    """
+    regex = _TRIGGER_RES.get(triggers)
+    if regex is None:
+        regex = _TRIGGER_RES[triggers] = re.compile("|".join(re.escape(t) for t in sorted(triggers, key=len, reverse=True)))
+    n = len(text)
+    merged: list[list[int]] = []
+    for m in regex.finditer(text):
+        s, e = max(0, m.start() - back), min(n, m.end() + ahead)
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = e
+        else:
+            merged.append([s, e])
+    return [(s, e) for s, e in merged]
+
+
+def scan(regex, text: str, triggers: tuple[str, ...], back: int = 80, ahead: int = 80):
+    """``regex.finditer`` over ``text``, but only in windows around ``triggers`` (all of it when none)."""
+    if not triggers:
+        yield from regex.finditer(text)
+        return
+    last = -1
+    for s, e in windows(text, triggers, back, ahead):
+        for m in regex.finditer(text, s, e):
+            if m.start() >= last:
+                last = m.end()
+                yield m
