@@ -4,22 +4,43 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Union
+from typing import Optional, Union
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtWidgets import QApplication
 
 from desktop.ingest import ensure_seeded
 from desktop.store import Store
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import Settings
+from desktop.ui.style import stylesheet
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Blotter")
+    app.setOrganizationName("Blotter")
+    app.setStyleSheet(stylesheet())
+    return app
+
+
+def open_window(db_path: Union[str, Path], settings: Optional[Settings] = None) -> MainWindow:
+    """The window on ``db_path``, seeded with the bundled releases when the database is empty.
+
+    :raises StoreError: when the database cannot be opened
+    """
+    settings = settings or Settings()
+    store = Store.open(db_path, settings.reviewer())
+    ensure_seeded(store)
+    window = MainWindow(store, settings)
+    window.open_initial_document()
+    return window
 
 
 def run(db_path: Union[str, Path]) -> int:
     """Open the window on ``db_path`` and run the event loop; returns the exit code."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    store = Store.open(db_path)
-    ensure_seeded(store)
-    window = QMainWindow()
-    window.setWindowTitle("Blotter")
-    window.setCentralWidget(QLabel(f"{store.count()} documents in {db_path}"))
-    window.resize(1280, 800)
+    app = application()
+    window = open_window(db_path)
     window.show()
-    return app.exec()
+    code = app.exec()
+    window.store.close()
+    return code

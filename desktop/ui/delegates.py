@@ -1,0 +1,177 @@
+"""Editors for the table cells: drop-downs, a number field that takes "1,825", a date editor.
+
+Every delegate writes through ``model.setData`` (an undo command that goes to the
+store). When the store refuses the value the model returns ``False``; the
+delegate then opens the editor again with what the reviewer typed, so nothing is
+lost and they can correct it (the window shows why in the status bar).
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable, Optional
+
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QTimer, Qt
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QStyledItemDelegate, QWidget
+
+from desktop.ui import style
+
+#: The date a QDateEdit shows as "no date" (its minimum, displayed as a dash).
+NO_DATE = QDate(1900, 1, 1)
+
+
+class NumberValidator(QValidator):
+    """Lets through only what can be part of a number ("1,825", "27.5", "-27", "£20,000").
+
+    Whether the whole is a number is the store's call (``ValueError`` with a
+    message), so a typo like "1.8.25" is reported rather than silently refused.
+    """
+
+    ALLOWED = set("0123456789,.-+ £€$")
+
+    def validate(self, text: str, pos: int):
+        if all(c in self.ALLOWED for c in text):
+            return QValidator.Acceptable, text, pos
+        return QValidator.Invalid, text, pos
+
+
+class RetryingDelegate(QStyledItemDelegate):
+    """Re-opens the editor with the typed text when the model refuses it."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._pending: dict[tuple[int, int], object] = {}
+
+    def pending(self, index) -> object:
+        return self._pending.pop((index.row(), index.column()), None)
+
+    def commit(self, editor: QWidget, model, index, value) -> None:
+        if model.setData(index, value, Qt.EditRole):
+            return
+        self._pending[(index.row(), index.column())] = value
+        view = self.parent()
+        target = QPersistentModelIndex(index)
+        if view is not None and hasattr(view, "edit"):
+            QTimer.singleShot(0, lambda: target.isValid() and view.edit(QModelIndex(target)))
+
+
+class ComboDelegate(RetryingDelegate):
+    """A drop-down of fixed or live choices (category, qualifier, unit, operation)."""
+
+    def __init__(self, choices: Callable[[], Iterable[str]], parent=None, editable: bool = False,
+                 allow_empty: bool = False):
+        super().__init__(parent)
+        self.choices = choices
+        self.editable = editable
+        self.allow_empty = allow_empty
+
+    def createEditor(self, parent, option, index) -> QWidget:
+        combo = QComboBox(parent)
+        combo.setEditable(self.editable)
+        if self.allow_empty:
+            combo.addItem("—", "")
+        for choice in self.choices():
+            combo.addItem(style.label(choice), choice)
+        combo.activated.connect(lambda _=None, c=combo: self.commitData.emit(c))
+        return combo
+
+    def setEditorData(self, editor: QComboBox, index) -> None:
+        value = self.pending(index)
+        value = index.data(Qt.EditRole) if value is None else value
+        at = editor.findData(value or "")
+        if at < 0 and value:
+            if self.editable:
+                editor.setEditText(str(value))
+                return
+            editor.addItem(str(value), value)
+            at = editor.count() - 1
+        editor.setCurrentIndex(max(at, 0))
+
+    def setModelData(self, editor: QComboBox, model, index) -> None:
+        value = editor.currentData()
+        if self.editable and editor.currentText() != editor.itemText(editor.currentIndex()):
+            value = editor.currentText()
+        if value == index.data(Qt.EditRole) or (value == "" and index.data(Qt.EditRole) is None):
+            return
+        self.commit(editor, model, index, value if value != "" else None)
+
+
+class ValueDelegate(RetryingDelegate):
+    """The metric value: a line edit that takes "1,825" and refuses letters."""
+
+    def createEditor(self, parent, option, index) -> QWidget:
+        edit = QLineEdit(parent)
+        edit.setValidator(NumberValidator(edit))
+        edit.setAlignment(Qt.AlignRight)
+        return edit
+
+    def setEditorData(self, editor: QLineEdit, index) -> None:
+        value = self.pending(index)
+        if value is None:
+            value = index.data(Qt.DisplayRole) or ""
+        editor.setText(str(value))
+
+    def setModelData(self, editor: QLineEdit, model, index) -> None:
+        text = editor.text().strip()
+        if text == (index.data(Qt.DisplayRole) or ""):
+            return
+        self.commit(editor, model, index, text)
+
+
+class TextDelegate(RetryingDelegate):
+    """Free text (subject, operation name, duration)."""
+
+    def createEditor(self, parent, option, index) -> QWidget:
+        return QLineEdit(parent)
+
+    def setEditorData(self, editor: QLineEdit, index) -> None:
+        value = self.pending(index)
+        editor.setText(str(value if value is not None else (index.data(Qt.EditRole) or "")))
+
+    def setModelData(self, editor: QLineEdit, model, index) -> None:
+        text = editor.text()
+        if text.strip() == (index.data(Qt.EditRole) or ""):
+            return
+        self.commit(editor, model, index, text)
+
+
+class DateDelegate(RetryingDelegate):
+    """An ISO date with a calendar; the dash (its minimum) means no date."""
+
+    def createEditor(self, parent, option, index) -> QWidget:
+        return date_edit(parent)
+
+    def setEditorData(self, editor: QDateEdit, index) -> None:
+        value = self.pending(index)
+        value = index.data(Qt.EditRole) if value is None else value
+        set_date(editor, value)
+
+    def setModelData(self, editor: QDateEdit, model, index) -> None:
+        value = date_value(editor)
+        if value == index.data(Qt.EditRole):
+            return
+        self.commit(editor, model, index, value)
+
+
+def date_edit(parent=None) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText("—")
+    edit.setToolTip("A date (YYYY-MM-DD); the earliest, shown as a dash, means no date")
+    return edit
+
+
+def set_date(editor: QDateEdit, value: Optional[str]) -> None:
+    date = QDate.fromString(value[:10], "yyyy-MM-dd") if value else QDate()
+    if not date.isValid():
+        date = NO_DATE
+    # the calendar opens on today rather than 1900 when there is no date
+    editor.calendarWidget().setSelectedDate(QDate.currentDate() if date == NO_DATE else date)
+    editor.setDate(date)
+
+
+def date_value(editor: QDateEdit) -> Optional[str]:
+    date = editor.date()
+    return None if date <= NO_DATE else date.toString("yyyy-MM-dd")

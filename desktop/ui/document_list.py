@@ -1,0 +1,155 @@
+"""The left panel: a search box, a status filter and the lazy list of documents.
+
+Emits ``document_selected(id)`` when the reviewer picks a document. The window
+moves the selection with :meth:`select_document` (quietly: no signal) and
+:meth:`step` (previous/next in the list's order).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QStyle,
+                               QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
+
+from desktop.ui.document_list_model import (COL_METRICS, COL_PUBLISHED, COL_PUBLISHER, COL_STATUS, COL_TITLE,
+                                            DOC_ID_ROLE, SUBTITLE_ROLE, DocumentListModel)
+
+FILTERS = (("All documents", None, False), ("New", "new", False), ("In review", "in_review", False),
+           ("Reviewed", "reviewed", False), ("Skipped", "skipped", False), ("Flagged ⚑", None, True))
+
+
+class TitleDelegate(QStyledItemDelegate):
+    """The title on one line, "published · publisher" smaller and grey beneath it."""
+
+    def paint(self, painter, option, index) -> None:
+        self.initStyleOption(option, index)
+        title = option.text
+        option.text = ""
+        style = option.widget.style() if option.widget else None
+        if style:
+            style.drawControl(QStyle.CE_ItemViewItem, option, painter, option.widget)
+        rect = option.rect.adjusted(6, 3, -4, -3)
+        selected = bool(option.state & QStyle.State_Selected)
+        painter.save()
+        painter.setPen(option.palette.color(QPalette.HighlightedText if selected else QPalette.Text))
+        metrics = option.fontMetrics
+        line = metrics.height()
+        painter.drawText(rect.adjusted(0, 0, 0, -line), Qt.AlignLeft | Qt.AlignTop,
+                         metrics.elidedText(title, Qt.ElideRight, rect.width()))
+        small = option.font
+        small.setPointSizeF(max(small.pointSizeF() - 1, 7))
+        painter.setFont(small)
+        painter.setPen(QColor("#555555") if not selected else option.palette.color(QPalette.HighlightedText))
+        sub = index.data(SUBTITLE_ROLE) or ""
+        painter.drawText(rect.adjusted(0, line, 0, 0), Qt.AlignLeft | Qt.AlignTop,
+                         painter.fontMetrics().elidedText(sub, Qt.ElideRight, rect.width()))
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width(), option.fontMetrics.height() * 2 + 8)
+
+
+class DocumentList(QWidget):
+    document_selected = Signal(int)
+
+    def __init__(self, model: DocumentListModel, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self._quiet = False
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search titles and text (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.status_filter = QComboBox(self)
+        for text, status, flagged in FILTERS:
+            self.status_filter.addItem(text, (status, flagged))
+        self.status_filter.setToolTip("Show only documents with this status")
+        self.view = QTableView(self)
+        self.view.setModel(model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.ElideRight)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.view.setItemDelegateForColumn(COL_TITLE, TitleDelegate(self.view))
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * 2 + 10)
+        self.view.setColumnHidden(COL_PUBLISHED, True)  # shown under the title
+        self.view.setColumnHidden(COL_PUBLISHER, True)
+        header = self.view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setMinimumSectionSize(40)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.Stretch)
+        for col, width in ((COL_STATUS, 100), (COL_METRICS, 56)):
+            header.setSectionResizeMode(col, QHeaderView.Interactive)
+            header.resizeSection(col, width)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.status_filter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        self.search.returnPressed.connect(self.apply_filter)
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+
+    def apply_filter(self) -> None:
+        """Run the search and status filter now (the list keeps the current document selected)."""
+        self._debounce.stop()
+        current = self.current_id()
+        status, flagged = self.status_filter.currentData()
+        self.model.set_filter(status=status, search=self.search.text(), flagged=flagged)
+        if current is not None:
+            self.select_document(current)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def current_id(self) -> Optional[int]:
+        index = self.view.currentIndex()
+        return index.data(DOC_ID_ROLE) if index.isValid() else None
+
+    def select_document(self, document_id: int) -> bool:
+        """Select ``document_id`` without announcing it; False when the filter hides it."""
+        row = self.model.row_of(document_id)
+        self._quiet = True
+        try:
+            if row is None:
+                self.view.selectionModel().clear()
+                return False
+            index = self.model.index(row, COL_TITLE)
+            self.view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+            self.view.scrollTo(index)
+            return True
+        finally:
+            self._quiet = False
+
+    def step(self, delta: int) -> Optional[int]:
+        """The id ``delta`` rows away from the current one in the list (fetching as needed), or None."""
+        current = self.view.currentIndex()
+        row = current.row() + delta if current.isValid() else (0 if delta > 0 else -1)
+        while row >= self.model.rowCount() and self.model.canFetchMore():
+            self.model.fetchMore()
+        if not (0 <= row < self.model.rowCount()):
+            return None
+        return self.model.document_id(row)
+
+    def _on_current(self, current, _previous) -> None:
+        if self._quiet or not current.isValid():
+            return
+        self.document_selected.emit(current.data(DOC_ID_ROLE))

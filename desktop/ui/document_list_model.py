@@ -1,0 +1,164 @@
+"""The document list: a lazy, windowed adapter over ``Store.page()``.
+
+Rows are fetched a page at a time as the view scrolls (``canFetchMore`` /
+``fetchMore``), so a database of 100,000 documents opens as fast as one of ten.
+Filtering (status, flagged, full-text search) is done by the store's query: a
+``QSortFilterProxyModel`` would need every row loaded to filter them.
+``refresh_document(id)`` re-reads one row after an edit (``dataChanged``);
+``reload()`` is the bulk refresh (a reset).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtGui import QColor
+
+from desktop.store import Store, StoreError, ui_queries
+from desktop.ui import style
+
+COL_STATUS, COL_TITLE, COL_PUBLISHED, COL_PUBLISHER, COL_METRICS = range(5)
+HEADERS = ("Status", "Document", "Published", "Publisher", "Figures")
+DOC_ID_ROLE = Qt.UserRole + 1
+DOC_STATUS_ROLE = Qt.UserRole + 2
+FLAGGED_ROLE = Qt.UserRole + 3
+#: "published · publisher", the title's second line in the list
+SUBTITLE_ROLE = Qt.UserRole + 4
+PAGE = 200
+
+
+class DocumentListModel(QAbstractTableModel):
+    """One row per document matching the filter, in the store's order."""
+
+    def __init__(self, store: Store, parent: Optional[QObject] = None):
+        super().__init__(parent)
+        self.store = store
+        self._rows: list[dict] = []
+        self._total = 0
+        self._filter: dict[str, Any] = {"status": None, "search": None, "flagged": None}
+        self.reload()
+
+    # -- loading -----------------------------------------------------------------
+    def set_store(self, store: Store) -> None:
+        self.store = store
+        self.reload()
+
+    def set_filter(self, status: Optional[str] = None, search: Optional[str] = None,
+                   flagged: Optional[bool] = None) -> None:
+        self._filter = {"status": status or None, "search": (search or "").strip() or None,
+                        "flagged": bool(flagged) or None}
+        self.reload()
+
+    def filter(self) -> dict:
+        return dict(self._filter)
+
+    def reload(self) -> None:
+        """Bulk refresh: the first page again, and the new total."""
+        self.beginResetModel()
+        try:
+            self._total = self.store.count(**self._filter)
+            self._rows = self.store.page(**self._filter, offset=0, limit=PAGE)
+        except StoreError:
+            self._total, self._rows = 0, []
+        self.endResetModel()
+
+    def total(self) -> int:
+        """How many documents the filter matches (loaded or not)."""
+        return self._total
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent=QModelIndex()) -> None:
+        if parent.isValid():
+            return
+        more = self.store.page(**self._filter, offset=len(self._rows), limit=PAGE)
+        more = more[: max(0, self._total - len(self._rows))]
+        if not more:
+            self._total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def row_of(self, document_id: int, fetch: bool = True) -> Optional[int]:
+        """The row showing ``document_id``, fetching further pages when ``fetch``; None if filtered out."""
+        start = 0
+        while True:
+            for i in range(start, len(self._rows)):
+                if self._rows[i]["id"] == document_id:
+                    return i
+            if not (fetch and self.canFetchMore()):
+                return None
+            start = len(self._rows)
+            self.fetchMore()
+            if len(self._rows) == start:
+                return None
+
+    def document_id(self, row: int) -> Optional[int]:
+        return self._rows[row]["id"] if 0 <= row < len(self._rows) else None
+
+    def refresh_document(self, document_id: int) -> None:
+        """Re-read one document's list fields after an edit (status, title, count...)."""
+        row = self.row_of(document_id, fetch=False)
+        if row is None:
+            return
+        fresh = ui_queries.list_row(self.store, document_id)
+        if fresh is None:
+            return
+        self._rows[row] = fresh
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1),
+                              [Qt.DisplayRole, Qt.DecorationRole, Qt.ToolTipRole, Qt.ForegroundRole])
+
+    # -- Qt model interface ------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation, role=Qt.DisplayRole) -> Any:
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(HEADERS):
+            return HEADERS[section]
+        return None
+
+    def flags(self, index) -> Qt.ItemFlags:
+        return Qt.ItemIsEnabled | Qt.ItemIsSelectable if index.isValid() else Qt.NoItemFlags
+
+    def data(self, index, role=Qt.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        doc = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.DisplayRole:
+            if col == COL_STATUS:
+                return style.label(doc["status"]) + ("  ⚑" if doc["flagged"] else "")
+            if col == COL_TITLE:
+                return doc["title"] or doc["name"]
+            if col == COL_PUBLISHED:
+                return doc["published"] or ""
+            if col == COL_PUBLISHER:
+                return doc["publisher"] or ""
+            if col == COL_METRICS:
+                return doc["metric_count"]
+        if role == Qt.DecorationRole and col == COL_STATUS:
+            return style.status_icon(doc["status"])
+        if role == Qt.ToolTipRole:
+            tip = f"{doc['title'] or doc['name']}\n{doc['publisher'] or ''} {doc['published'] or ''}\n{doc['name']}"
+            if doc["flagged"]:
+                tip += "\n⚑ The reviewed figures disagree with the extractor's latest suggestions."
+            return tip
+        if role == Qt.ForegroundRole and col == COL_STATUS and doc["flagged"]:
+            return QColor(style.FLAG_COLOUR)
+        if role == Qt.TextAlignmentRole and col == COL_METRICS:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == DOC_ID_ROLE:
+            return doc["id"]
+        if role == DOC_STATUS_ROLE:
+            return doc["status"]
+        if role == FLAGGED_ROLE:
+            return bool(doc["flagged"])
+        if role == SUBTITLE_ROLE:
+            return " · ".join(p for p in (doc["published"], doc["publisher"]) if p) or doc["name"]
+        return None

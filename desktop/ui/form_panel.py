@@ -1,0 +1,178 @@
+"""The right panel: the document's fields, its operations and its metrics, all editable.
+
+Holds no data of its own: the fields show the store's row and write back through
+``field_edited(field, value)``; the tables are views of the row models. The
+window connects the signals to undo commands.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSplitter, QToolButton,
+                               QVBoxLayout, QWidget)
+
+from desktop.domain import CATEGORIES, QUALIFIERS, UNITS
+from desktop.ui import delegates, style
+from desktop.ui.metrics_table_model import (COL_CATEGORY, COL_EVIDENCE, COL_OPERATION, COL_QUALIFIER, COL_STATUS,
+                                            COL_SUBJECT, COL_UNIT, COL_VALUE, MetricsTableModel)
+from desktop.ui.operations_table_model import (COL_DURATION, COL_END, COL_NAME, COL_START, OperationsTableModel)
+from desktop.ui.row_table_view import RowTableView
+
+TEXT_FIELDS = ("title", "publisher", "url")
+
+
+class FormPanel(QWidget):
+    #: a document field the reviewer changed: (field, new value)
+    field_edited = Signal(str, object)
+
+    def __init__(self, metrics: MetricsTableModel, operations: OperationsTableModel, parent=None):
+        super().__init__(parent)
+        self.metrics_model = metrics
+        self.operations_model = operations
+        self._stored: dict[str, Optional[str]] = {}
+
+        fields = QFormLayout()
+        fields.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        fields.setContentsMargins(0, 0, 0, 0)
+        self.edits: dict[str, QWidget] = {}
+        for name in ("title", "published", "publisher", "url"):
+            if name == "published":
+                widget = delegates.date_edit(self)
+                widget.editingFinished.connect(lambda: self._finished("published"))
+            else:
+                widget = QLineEdit(self)
+                widget.editingFinished.connect(lambda n=name: self._finished(n))
+            self.edits[name] = widget
+            fields.addRow(name.capitalize() if name != "url" else "URL", widget)
+        self.edits["published"].setMaximumWidth(160)
+
+        self.operations_view = RowTableView(self)
+        self.operations_view.setModel(operations)
+        self.operations_view.setItemDelegateForColumn(COL_NAME, delegates.TextDelegate(self.operations_view))
+        self.operations_view.setItemDelegateForColumn(COL_DURATION, delegates.TextDelegate(self.operations_view))
+        for col in (COL_START, COL_END):
+            self.operations_view.setItemDelegateForColumn(col, delegates.DateDelegate(self.operations_view))
+        self._size(self.operations_view, {COL_STATUS: 96, COL_START: 96, COL_END: 96, COL_DURATION: 90},
+                   stretch=COL_NAME)
+
+        self.metrics_view = RowTableView(self)
+        self.metrics_view.setModel(metrics)
+        view = self.metrics_view
+        view.setItemDelegateForColumn(COL_CATEGORY, delegates.ComboDelegate(lambda: CATEGORIES, view))
+        view.setItemDelegateForColumn(COL_QUALIFIER, delegates.ComboDelegate(lambda: QUALIFIERS, view))
+        view.setItemDelegateForColumn(COL_UNIT, delegates.ComboDelegate(lambda: UNITS, view, editable=True))
+        view.setItemDelegateForColumn(COL_OPERATION, delegates.ComboDelegate(
+            operations.names, view, allow_empty=True))
+        view.setItemDelegateForColumn(COL_VALUE, delegates.ValueDelegate(view))
+        view.setItemDelegateForColumn(COL_SUBJECT, delegates.TextDelegate(view))
+        self._size(view, {COL_STATUS: 96, COL_CATEGORY: 136, COL_VALUE: 66, COL_QUALIFIER: 74, COL_UNIT: 54,
+                          COL_SUBJECT: 130, COL_OPERATION: 130, COL_EVIDENCE: 200}, stretch=None)
+        view.horizontalHeader().setStretchLastSection(True)
+
+        self.metrics_count = QLabel(self)
+        self.operations_count = QLabel(self)
+        ops_box = self._box("Operations", self.operations_count, self.operations_view, [])
+        self.confirm_all_button = self._button("Confirm all", "Confirm every suggested row (Ctrl+Shift+A)")
+        self.reviewed_button = self._button("Reviewed ▸ next",
+                                            "Mark this document reviewed and open the next unreviewed (Ctrl+Enter)")
+        met_box = self._box("Metrics", self.metrics_count, self.metrics_view,
+                            [self.confirm_all_button, self.reviewed_button])
+        tables = QSplitter(Qt.Vertical, self)
+        tables.setObjectName("form_tables")
+        tables.setChildrenCollapsible(False)
+        tables.addWidget(ops_box)
+        tables.addWidget(met_box)
+        tables.setStretchFactor(0, 1)
+        tables.setStretchFactor(1, 3)
+        self.tables_splitter = tables
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 6, 6)
+        layout.addLayout(fields)
+        layout.addWidget(tables, 1)
+        metrics.modelReset.connect(self._update_counts)
+        metrics.rowsInserted.connect(self._update_counts)
+        metrics.rowsRemoved.connect(self._update_counts)
+        metrics.dataChanged.connect(self._update_counts)
+        operations.modelReset.connect(self._update_counts)
+        operations.rowsInserted.connect(self._update_counts)
+        operations.dataChanged.connect(self._update_counts)
+
+    def _button(self, text: str, tip: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setAutoRaise(False)
+        return button
+
+    def _box(self, title: str, counter: QLabel, view: RowTableView, buttons: list) -> QWidget:
+        box = QWidget(self)
+        head = QHBoxLayout()
+        head.setContentsMargins(0, 4, 0, 0)
+        heading = QLabel(f"<b>{title}</b>", box)
+        head.addWidget(heading)
+        head.addWidget(counter)
+        head.addStretch(1)
+        for button in buttons:
+            head.addWidget(button)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(head)
+        layout.addWidget(view, 1)
+        return box
+
+    @staticmethod
+    def _size(view: RowTableView, widths: dict, stretch: Optional[int]) -> None:
+        header = view.horizontalHeader()
+        for col, width in widths.items():
+            header.setSectionResizeMode(col, QHeaderView.Interactive)
+            header.resizeSection(col, width)
+        if stretch is not None:
+            header.setSectionResizeMode(stretch, QHeaderView.Stretch)
+
+    def _update_counts(self, *args) -> None:
+        for model, label in ((self.metrics_model, self.metrics_count), (self.operations_model, self.operations_count)):
+            rows = model.rows()
+            todo = sum(1 for r in rows if r["status"] == "suggested")
+            rejected = sum(1 for r in rows if r["status"] == "rejected")
+            text = f"{len(rows)} row{'s' if len(rows) != 1 else ''}, {todo} to review" + (f", {rejected} rejected" if rejected else "")
+            label.setText(text if rows else "none yet (select text in the release, then Ctrl+M / Ctrl+Shift+O)")
+            label.setStyleSheet("color: #666")
+
+    # -- document fields ---------------------------------------------------------
+    def show_document(self, doc: Optional[dict]) -> None:
+        """Fill the fields from the store's row (or clear them)."""
+        self._stored = {name: (doc or {}).get(name) for name in self.edits}
+        for name, widget in self.edits.items():
+            widget.blockSignals(True)
+            if name == "published":
+                delegates.set_date(widget, self._stored[name])
+            else:
+                widget.setText(self._stored[name] or "")
+                widget.setCursorPosition(0)
+            widget.setStyleSheet("")
+            widget.setEnabled(doc is not None)
+            widget.blockSignals(False)
+
+    def field_value(self, name: str):
+        widget = self.edits[name]
+        if name == "published":
+            return delegates.date_value(widget)
+        return widget.text().strip() or None
+
+    def mark_field_error(self, name: str, error: bool) -> None:
+        """An edit the store refused stays in the field, outlined, for the reviewer to fix."""
+        self.edits[name].setStyleSheet(f"border: 1px solid {style.ERROR_COLOUR};" if error else "")
+
+    def _finished(self, name: str) -> None:
+        value = self.field_value(name)
+        if value != self._stored.get(name):
+            self.field_edited.emit(name, value)
+
+    def accept_field(self, name: str, value) -> None:
+        """The store saved ``value``: it is now what the field compares against."""
+        self._stored[name] = value
+        self.mark_field_error(name, False)

@@ -1,0 +1,35 @@
+"""The legend under the release: the colour of each category highlighted, with its count."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy
+
+from desktop.ui import style
+
+
+class Legend(QLabel):
+    """One wrapped line of colour chips (rich text built from escaped words only)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.RichText)
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
+        self.setContentsMargins(4, 2, 4, 2)
+        self.show_counts(Counter())
+
+    def show_counts(self, counts: Counter) -> None:
+        chips = []
+        for category in style.CATEGORY_COLOURS:
+            if counts.get(category):
+                colour = style.CATEGORY_COLOURS[category]
+                name = style.label(category).replace(" ", "&nbsp;")
+                chips.append(f'<span style="background:{colour}; color:#111">&nbsp;{name}'
+                             f'&nbsp;</span>&nbsp;{counts[category]}')
+        chips.append('<span style="text-decoration: underline; color:#666">&nbsp;123&nbsp;</span>'
+                     '&nbsp;<span style="color:#666">dotted:&nbsp;a&nbsp;number&nbsp;no&nbsp;row&nbsp;cites</span>')
+        self.setText("&nbsp;&nbsp; ".join(chips))
+        self.setToolTip("Evidence is highlighted in its category's colour")

@@ -1,0 +1,266 @@
+"""The main window: builds the panels, wires them to the store's models and the undo stack.
+
+Layout: the document list (left), the release (centre), the form with the
+operations and metrics tables (right), in a splitter remembered between runs.
+The work behind the menus lives in :mod:`review_actions` and :mod:`file_actions`;
+this class only builds, wires and navigates.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from PySide6.QtCore import QThreadPool, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter
+
+from desktop.store import Store
+from desktop.ui import style
+from desktop.ui.document_list import DocumentList
+from desktop.ui.document_list_model import DocumentListModel
+from desktop.ui.file_actions import FileActions
+from desktop.ui.form_panel import FormPanel
+from desktop.ui.metrics_table_model import MetricsTableModel
+from desktop.ui.operations_table_model import OperationsTableModel
+from desktop.ui.release_view import ReleaseView
+from desktop.ui.review_actions import ReviewActions
+from desktop.ui.settings import Settings
+from desktop.ui.shortcuts import ACTIONS
+from desktop.ui.undo_commands import Edits
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, settings: Settings, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings
+        self.document_id: Optional[int] = None
+        self.last_error: Optional[str] = None
+        self.setObjectName("blotter_main")
+
+        self.edits = Edits(store, self)
+        self.list_model = DocumentListModel(store, self)
+        self.metrics_model = MetricsTableModel(self.edits, self)
+        self.operations_model = OperationsTableModel(self.edits, self)
+        self.document_list = DocumentList(self.list_model, self)
+        self.release = ReleaseView(self)
+        self.form = FormPanel(self.metrics_model, self.operations_model, self)
+
+        self.splitter = QSplitter(Qt.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        for widget, stretch in ((self.document_list, 2), (self.release, 3), (self.form, 4)):
+            self.splitter.addWidget(widget)
+            self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
+        self.document_list.setMinimumWidth(240)
+        self.release.setMinimumWidth(280)
+        self.form.setMinimumWidth(420)
+        self.setCentralWidget(self.splitter)
+
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet(f"color: {style.ERROR_COLOUR}; font-weight: bold")
+        self.error_label.setWordWrap(False)
+        self.counts_label = QLabel(self)
+        self.reviewer_label = QLabel(self)
+        bar = self.statusBar()
+        bar.addWidget(self.error_label, 1)
+        bar.addPermanentWidget(self.counts_label)
+        bar.addPermanentWidget(self.reviewer_label)
+
+        self.review = ReviewActions(self)
+        self.files = FileActions(self)
+        self.actions_by_name: dict[str, QAction] = {}
+        self._build_menus()
+        self._wire()
+        self._restore_layout()
+        self.update_counts()
+        self.update_reviewer()
+
+    # -- building ----------------------------------------------------------------
+    def _handlers(self) -> dict:
+        r, f = self.review, self.files
+        return {
+            "open_database": f.open_database, "import_files": f.import_files, "import_folder": f.import_folder,
+            "export_reviewed": lambda: f.export_csv(False), "export_all": lambda: f.export_csv(True),
+            "reextract_all": f.reextract_all, "quit": self.close,
+            "undo": lambda: self._history(self.edits.stack.undo), "redo": lambda: self._history(self.edits.stack.redo),
+            "find": self.document_list.focus_search,
+            "add_metric": r.add_metric, "add_operation": r.add_operation,
+            "confirm": lambda: r.confirm(None), "reject": lambda: r.reject(None),
+            "confirm_all": r.confirm_all, "mark_reviewed": r.mark_reviewed, "skip_document": r.skip_document,
+            "previous_document": lambda: self.step(-1), "next_document": lambda: self.step(1),
+            "reviewer_name": f.ask_reviewer_name, "shortcuts": f.show_shortcuts, "about": f.show_about,
+        }
+
+    def _build_menus(self) -> None:
+        handlers = self._handlers()
+        menus = {}
+        for name, menu_name, text, keys in ACTIONS:
+            if menu_name not in menus:
+                menus[menu_name] = self.menuBar().addMenu(menu_name if menu_name != "Go" else "&Go")
+            action = QAction(text, self)
+            action.setObjectName(name)
+            if keys:
+                action.setShortcuts([QKeySequence(k) for k in keys])
+            action.triggered.connect(lambda _checked=False, h=handlers[name]: h())
+            menus[menu_name].addAction(action)
+            self.addAction(action)
+            self.actions_by_name[name] = action
+            if name in ("import_folder", "reextract_all", "redo", "add_operation", "skip_document"):
+                menus[menu_name].addSeparator()
+        stack = self.edits.stack
+        undo, redo = self.actions_by_name["undo"], self.actions_by_name["redo"]
+        stack.canUndoChanged.connect(undo.setEnabled)
+        stack.canRedoChanged.connect(redo.setEnabled)
+        stack.undoTextChanged.connect(lambda t: undo.setText(f"&Undo {t}" if t else "&Undo"))
+        stack.redoTextChanged.connect(lambda t: redo.setText(f"&Redo {t}" if t else "&Redo"))
+        undo.setEnabled(False)
+        redo.setEnabled(False)
+        self.release.text.context_actions = [self.actions_by_name["add_metric"], self.actions_by_name["add_operation"]]
+
+    def _wire(self) -> None:
+        self.document_list.document_selected.connect(self.show_document)
+        self.form.metrics_view.current_row_changed.connect(self._metric_current)
+        self.release.text.span_clicked.connect(self.form.metrics_view.select_id)
+        self.form.metrics_view.confirm_requested.connect(lambda: self.review.confirm("metric"))
+        self.form.metrics_view.reject_requested.connect(lambda: self.review.reject("metric"))
+        self.form.operations_view.confirm_requested.connect(lambda: self.review.confirm("operation"))
+        self.form.operations_view.reject_requested.connect(lambda: self.review.reject("operation"))
+        self.release.text.confirm_requested.connect(lambda: self.review.confirm("metric"))
+        self.release.text.reject_requested.connect(lambda: self.review.reject("metric"))
+        self.form.field_edited.connect(self.review.edit_document_field)
+        self.form.confirm_all_button.clicked.connect(self.review.confirm_all)
+        self.form.reviewed_button.clicked.connect(self.review.mark_reviewed)
+        self.edits.changed.connect(self._store_changed)
+        self.edits.reset.connect(lambda doc_id: self._store_changed("reset", doc_id, 0))
+        self.edits.failed.connect(self.show_error)
+        self.edits.saved.connect(self.show_saved)
+
+    # -- navigation --------------------------------------------------------------
+    def open_initial_document(self) -> None:
+        """The last document viewed in this database, else the first in the list."""
+        last = self.settings.last_document(self.store.name)
+        if last is not None and self.store.document(last) is None:
+            last = None
+        if last is None and self.list_model.rowCount():
+            last = self.list_model.document_id(0)
+        self.show_document(last)
+        self.form.metrics_view.setFocus()  # the review keys work at once
+
+    def show_document(self, document_id: Optional[int]) -> None:
+        doc = self.store.document(document_id) if document_id is not None else None
+        self.document_id = doc["id"] if doc else None
+        self.form.show_document(doc)
+        self.operations_model.load(self.document_id)
+        self.metrics_model.load(self.document_id)
+        self.release.set_document(doc["body"] if doc else "", self.metrics_model.rows())
+        if doc:
+            self.document_list.select_document(doc["id"])
+            self.settings.set_last_document(self.store.name, doc["id"])
+            self.setWindowTitle(f"{doc['title'] or doc['name']} — Blotter — {Path(self.store.name).name}")
+        else:
+            self.setWindowTitle(f"Blotter — {Path(self.store.name).name}")
+            if not self.list_model.total():
+                self.release.text.setPlainText("No documents yet. Use File ▸ Import files… to add press releases.")
+
+    def step(self, delta: int) -> None:
+        """Previous (-1) or next (+1) document in the list's order."""
+        self.commit_open_editors()
+        target = self.document_list.step(delta)
+        if target is None and self.document_id is not None and self.document_list.current_id() is None:
+            target = self.store.neighbour(self.document_id, forward=delta > 0)
+        if target is None:
+            self.statusBar().showMessage("No more documents that way.", 4000)
+            return
+        self.show_document(target)
+
+    def commit_open_editors(self) -> None:
+        """An open cell editor or a document field being typed in is saved now (focus stays near)."""
+        focus = QApplication.focusWidget()
+        if focus is None:
+            return
+        for view in (self.form.metrics_view, self.form.operations_view):
+            if focus is not view and view.isAncestorOf(focus):
+                focus.clearFocus()  # the delegate commits on focus out
+                view.setFocus()
+                return
+        if any(field is focus or field.isAncestorOf(focus) for field in self.form.edits.values()):
+            focus.clearFocus()  # editingFinished saves the field
+            focus.setFocus()
+
+    def _history(self, step) -> None:
+        self.commit_open_editors()
+        step()
+
+    def _metric_current(self, row_id: int) -> None:
+        self.release.set_current(row_id or None)
+        row = next((r for r in self.metrics_model.rows() if r["id"] == row_id), None)
+        if row and row.get("offset") is not None and row.get("length"):
+            self.release.show_span(row["offset"], row["length"])
+
+    def _store_changed(self, kind: str, document_id: int, row_id: int) -> None:
+        """After an edit, an undo or a redo: refresh what shows it (following it to its document)."""
+        self.list_model.refresh_document(document_id)
+        self.update_counts()
+        if document_id != self.document_id:
+            self.show_document(document_id)
+            if kind in ("metric", "operation") and row_id:
+                view = self.form.metrics_view if kind == "metric" else self.form.operations_view
+                view.select_id(row_id)
+            return
+        if kind == "document":
+            doc = self.store.document(document_id)
+            self.form.show_document(doc)
+        if kind == "operation":
+            self.metrics_model.load(document_id)  # a renamed operation renames its metrics' operation
+        current = self.form.metrics_view.current_id()
+        self.release.set_rows(self.metrics_model.rows(), current)
+
+    # -- status bar ----------------------------------------------------------------
+    def update_counts(self) -> None:
+        counts = self.store.status_counts()
+        total = sum(counts.values())
+        self.counts_label.setText(f"{counts.get('reviewed', 0):,} of {total:,} reviewed")
+
+    def update_reviewer(self) -> None:
+        self.reviewer_label.setText(f"Reviewer: {self.store.reviewer}")
+
+    def show_error(self, message: str) -> None:
+        """A failure the reviewer must see: it stays until the next successful edit."""
+        self.last_error = message
+        self.error_label.setText(f"⚠ Not saved: {message}")
+        self.error_label.setToolTip(message)
+
+    def show_saved(self, message: str) -> None:
+        self.last_error = None
+        self.error_label.clear()
+        self.statusBar().showMessage(message, 3000)
+
+    # -- layout memory -----------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.settings.state("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        for name, splitter in (("main_splitter", self.splitter), ("form_tables", self.form.tables_splitter)):
+            state = self.settings.state(name)
+            if state is None or not splitter.restoreState(state):
+                if name == "main_splitter":
+                    width = max(self.width(), 1000)
+                    splitter.setSizes([int(width * 0.25), int(width * 0.32), int(width * 0.43)])
+                else:
+                    splitter.setSizes([150, 450])
+
+    def save_layout(self) -> None:
+        self.settings.set_state("geometry", self.saveGeometry())
+        self.settings.set_state("main_splitter", self.splitter.saveState())
+        self.settings.set_state("form_tables", self.form.tables_splitter.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event) -> None:
+        self.commit_open_editors()
+        if self.files.busy():
+            self.files.cancel_job()
+            QThreadPool.globalInstance().waitForDone(15000)  # the worker stops between files
+        self.save_layout()
+        super().closeEvent(event)

@@ -1,0 +1,145 @@
+"""The centre panel: the release as plain text, its evidence highlighted, numbers no row cites underlined.
+
+The body is set with ``setPlainText`` (never HTML: a release's markup is text).
+Clicking a highlight emits ``span_clicked(row_id)``; :meth:`show_span` selects
+and scrolls to a row's evidence. The reviewer's selection, in Python offsets, is
+:meth:`selection_span` (what "Add metric from selection" reads).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable, Optional
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor, QTextOption
+from PySide6.QtWidgets import QFrame, QPlainTextEdit, QVBoxLayout, QWidget
+
+from desktop.ui import style
+from desktop.ui.highlighter import OffsetMap, Span, evidence_spans, selections, span_at
+from desktop.ui.legend import Legend
+
+
+class ReleaseText(QPlainTextEdit):
+    """Read-only text that reports clicks on highlights and forwards the review keys."""
+
+    span_clicked = Signal(int)
+    confirm_requested = Signal()
+    reject_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+        self.setWordWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
+        self.setFont(style.reading_font())
+        self.setFrameShape(QFrame.NoFrame)
+        self.document().setDocumentMargin(14)
+        self.body = ""
+        self.offsets = OffsetMap("")
+        self.spans: list[Span] = []
+        self.context_actions: list = []
+
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.LeftButton or self.textCursor().hasSelection():
+            return
+        position = self.cursorForPosition(event.position().toPoint()).position()
+        span = span_at(self.spans, self.offsets.to_py(position))
+        if span is not None:
+            self.span_clicked.emit(span.row_id)
+
+    def keyPressEvent(self, event) -> None:
+        plain = event.modifiers() in (Qt.NoModifier, Qt.KeypadModifier)
+        if plain and event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space):
+            self.confirm_requested.emit()
+            return
+        if plain and event.key() == Qt.Key_Delete:
+            self.reject_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        if self.context_actions:
+            first = menu.actions()[0] if menu.actions() else None
+            for action in self.context_actions:
+                menu.insertAction(first, action)
+            menu.insertSeparator(first)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+class ReleaseView(QWidget):
+    """The release text with its legend."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.text = ReleaseText(self)
+        self.legend = Legend(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 6)
+        layout.setSpacing(4)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.legend)
+        self._rows: list[dict] = []
+        self._current: Optional[int] = None
+
+    def set_document(self, body: Optional[str], rows: Iterable[dict]) -> None:
+        """Show a new release (or nothing) with the highlights of ``rows``."""
+        text = self.text
+        text.body = body or ""
+        text.offsets = OffsetMap(text.body)
+        text.setPlainText(text.body)
+        text.moveCursor(QTextCursor.Start)
+        self._current = None
+        self.set_rows(rows)
+
+    def set_rows(self, rows: Iterable[dict], current: Optional[int] = None) -> None:
+        """Highlight the evidence of ``rows`` (a document's metrics); ``current`` stands out."""
+        self._rows = list(rows)
+        if current is not None:
+            self._current = current
+        text = self.text
+        text.spans = evidence_spans(text.body, self._rows)
+        text.setExtraSelections(selections(text, text.body, text.spans, text.offsets, self._current))
+        self.legend.show_counts(Counter(s.category for s in text.spans))
+
+    def set_current(self, row_id: Optional[int]) -> None:
+        self._current = row_id
+        self.set_rows(self._rows)
+
+    def show_span(self, offset: int, length: int) -> None:
+        """Scroll to ``body[offset:offset + length]`` and put the cursor there.
+
+        The current row's evidence is marked by its darker highlight, not by a text
+        selection: a selection is the reviewer's own (what Ctrl+M adds).
+        """
+        text = self.text
+        if offset is None or offset < 0 or offset + (length or 0) > len(text.body):
+            return
+        cursor = QTextCursor(text.document())
+        cursor.setPosition(text.offsets.to_qt(offset))
+        text.setTextCursor(cursor)
+        text.centerCursor()
+
+    def current_span(self) -> Optional[tuple[int, int]]:
+        """``(start, end)`` of the current row's evidence, as highlighted, or None."""
+        span = next((s for s in self.text.spans if s.row_id == self._current), None)
+        return (span.start, span.end) if span else None
+
+    def selection_span(self) -> Optional[tuple[int, int]]:
+        """The reviewer's selection as ``(start, end)`` Python offsets, or None."""
+        cursor = self.text.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self.text.offsets.to_py(cursor.selectionStart())
+        end = self.text.offsets.to_py(cursor.selectionEnd())
+        return (start, end) if end > start else None
+
+    def select_text(self, start: int, end: int) -> None:
+        """Select ``body[start:end]`` (what a reviewer's drag does)."""
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(self.text.offsets.to_qt(start))
+        cursor.setPosition(self.text.offsets.to_qt(end), QTextCursor.KeepAnchor)
+        self.text.setTextCursor(cursor)

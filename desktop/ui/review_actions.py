@@ -1,0 +1,151 @@
+"""What the review keys and buttons do: confirm, reject, add from a selection, mark reviewed.
+
+Each step builds an undo command (:mod:`desktop.ui.undo_commands`) and runs it,
+which writes to the store at once; this module decides which row and document
+the reviewer means.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+from desktop import extractor
+from desktop.ui.numbers import first_number
+from desktop.ui.undo_commands import AddRow, ConfirmAll, EditDocument, SetDocumentStatus, SetRowStatus
+
+if TYPE_CHECKING:  # pragma: no cover
+    from desktop.ui.main_window import MainWindow
+
+METRIC_FIELDS = ("category", "value", "qualifier", "unit", "subject", "operation", "offset", "length", "text")
+
+
+class ReviewActions:
+    def __init__(self, window: "MainWindow"):
+        self.window = window
+
+    @property
+    def edits(self):
+        return self.window.edits
+
+    def _view(self, kind: Optional[str]):
+        form = self.window.form
+        if kind is None:
+            kind = "operation" if form.operations_view.hasFocus() else "metric"
+        return kind, form.operations_view if kind == "operation" else form.metrics_view
+
+    def _need_document(self) -> Optional[int]:
+        if self.window.document_id is None:
+            self.window.show_error("open a document first")
+        return self.window.document_id
+
+    # -- rows --------------------------------------------------------------------
+    def confirm(self, kind: Optional[str]) -> None:
+        self._set_status(kind, "confirm")
+
+    def reject(self, kind: Optional[str]) -> None:
+        self._set_status(kind, "reject")
+
+    def _set_status(self, kind: Optional[str], action: str) -> None:
+        doc_id = self._need_document()
+        kind, view = self._view(kind)
+        row_id = view.current_id()
+        if doc_id is None:
+            return
+        if row_id is None:
+            self.window.statusBar().showMessage(f"Select a {kind} row first.", 4000)
+            return
+        if self.edits.run(SetRowStatus(self.edits, kind, doc_id, row_id, action)):
+            row = view.currentIndex().row()
+            if row + 1 < view.model().rowCount():  # on to the next row, as a reviewer works down a list
+                view.select_id(view.model().row_at(row + 1)["id"])
+
+    def confirm_all(self) -> None:
+        doc_id = self._need_document()
+        if doc_id is not None:
+            self.window.commit_open_editors()
+            self.edits.run(ConfirmAll(self.edits, doc_id))
+
+    # -- adding from the release's selection ---------------------------------------
+    def _selection(self, what: str, key: str) -> Optional[tuple[int, int, int]]:
+        doc_id = self._need_document()
+        if doc_id is None:
+            return None
+        span = self.window.release.selection_span()
+        if span is None:
+            self.window.show_error(f"select the words of {what} in the release first, then press {key}")
+            return None
+        return doc_id, span[0], span[1]
+
+    def add_metric(self) -> None:
+        found = self._selection("a figure", "Ctrl+M")
+        if found is None:
+            return
+        doc_id, start, end = found
+        store = self.window.store
+        document = store.document_object(doc_id)
+        try:
+            metrics = extractor.extract_span(document, start, end)
+        except Exception:  # noqa: BLE001 - a guess that failed is no guess; the reviewer fills it in
+            metrics = ()
+        text = document.body[start:end]
+        if metrics:
+            fields = {f: getattr(metrics[0], f) for f in METRIC_FIELDS}
+        else:
+            fields = {"category": "other", "value": first_number(text), "qualifier": "exact", "unit": "count",
+                      "offset": start, "length": end - start, "text": text}
+        self._add("metric", doc_id, fields)
+
+    def add_operation(self) -> None:
+        found = self._selection("an operation's name", "Ctrl+Shift+O")
+        if found is None:
+            return
+        doc_id, start, end = found
+        document = self.window.store.document_object(doc_id)
+        try:
+            operation = extractor.extract_operation_span(document, start, end)
+        except Exception:  # noqa: BLE001 - as above
+            operation = None
+        if operation is not None:
+            fields = {"name": operation.name, "start": operation.start, "end": operation.end,
+                      "duration": operation.duration}
+        else:
+            fields = {"name": " ".join(document.body[start:end].split())[:200]}
+        self._add("operation", doc_id, fields)
+
+    def _add(self, kind: str, doc_id: int, fields: dict) -> None:
+        command = AddRow(self.edits, kind, doc_id, fields)
+        if self.edits.run(command):
+            _, view = self._view(kind)
+            view.select_id(command.row_id)
+            view.setFocus()
+
+    # -- the document ----------------------------------------------------------------
+    def edit_document_field(self, field: str, value) -> None:
+        doc_id = self._need_document()
+        if doc_id is None:
+            return
+        if self.edits.run(EditDocument(self.edits, doc_id, field, value)):
+            stored = self.window.store.document(doc_id)[field]
+            self.window.form.accept_field(field, stored)
+        else:
+            self.window.form.mark_field_error(field, True)
+
+    def mark_reviewed(self) -> None:
+        """Mark this document reviewed and open the next unreviewed one."""
+        self._finish("reviewed")
+
+    def skip_document(self) -> None:
+        self._finish("skipped")
+
+    def _finish(self, status: str) -> None:
+        doc_id = self._need_document()
+        if doc_id is None:
+            return
+        self.window.commit_open_editors()
+        if not self.edits.run(SetDocumentStatus(self.edits, doc_id, status)):
+            return
+        target = self.window.store.neighbour(doc_id, unreviewed=True, forward=True)
+        if target is None:
+            self.window.statusBar().showMessage("Every document is reviewed or skipped.", 6000)
+            return
+        self.window.show_document(target)

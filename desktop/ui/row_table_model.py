@@ -1,0 +1,202 @@
+"""The shared part of the metrics and operations tables: a thin adapter over the store's rows.
+
+A model shows one document's rows as the store has them. ``load(document_id)``
+is the bulk refresh (a model reset); ``sync_row(row_id)`` re-reads one row after
+an edit and emits ``dataChanged`` for it (or inserts / removes it when it was
+added or deleted). ``setData`` never changes the rows itself: it runs an undo
+command through :class:`~desktop.ui.undo_commands.Edits`, which writes to the
+store, and the store's answer comes back through ``sync_row``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from desktop.store import StoreError
+from desktop.ui import style
+from desktop.ui.undo_commands import EditRow, Edits
+
+ROW_ID_ROLE = Qt.UserRole + 1
+STATUS_ROLE = Qt.UserRole + 2
+ROW_ROLE = Qt.UserRole + 3
+
+Index = (QModelIndex, QPersistentModelIndex)
+
+
+class RowTableModel(QAbstractTableModel):
+    """Rows of one kind (``KIND``) for one document; subclasses name the columns."""
+
+    KIND = ""
+    #: (field in the row, header)
+    COLUMNS: tuple[tuple[str, str], ...] = ()
+    EDITABLE: frozenset[str] = frozenset()
+
+    def __init__(self, edits: Edits, parent: Optional[QObject] = None):
+        super().__init__(parent)
+        self.edits = edits
+        self.document_id: Optional[int] = None
+        self._rows: list[dict] = []
+        self._originals: dict[int, Optional[dict]] = {}
+        edits.changed.connect(self._on_changed)
+        edits.reset.connect(self._on_reset)
+
+    # -- loading -----------------------------------------------------------------
+    def load(self, document_id: Optional[int]) -> None:
+        """Show ``document_id``'s rows (a reset)."""
+        rows = self._fetch(document_id) if document_id is not None else []
+        self.set_rows(document_id, rows)
+
+    def set_rows(self, document_id: Optional[int], rows: list[dict]) -> None:
+        self.beginResetModel()
+        self.document_id = document_id
+        self._rows = list(rows)
+        self._originals.clear()
+        self.endResetModel()
+
+    def _fetch(self, document_id: int) -> list[dict]:
+        store = self.edits.store
+        return store.metrics(document_id) if self.KIND == "metric" else store.operations(document_id)
+
+    def sync_row(self, row_id: int) -> None:
+        """Re-read one row from the store after an edit."""
+        self._originals.pop(row_id, None)
+        try:
+            fresh = self.edits.store.row(self.KIND, row_id)
+        except StoreError:
+            fresh = None
+        at = self.row_of(row_id)
+        if fresh is None:
+            if at is not None:
+                self.beginRemoveRows(QModelIndex(), at, at)
+                del self._rows[at]
+                self.endRemoveRows()
+            return
+        if at is None:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
+            self._rows.append(fresh)
+            self.endInsertRows()
+            return
+        self._rows[at] = fresh
+        self.dataChanged.emit(self.index(at, 0), self.index(at, len(self.COLUMNS) - 1),
+                              [Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole, Qt.ForegroundRole, Qt.FontRole,
+                               Qt.DecorationRole])
+
+    def _on_changed(self, kind: str, document_id: int, row_id: int) -> None:
+        if kind == self.KIND and document_id == self.document_id:
+            self.sync_row(row_id)
+
+    def _on_reset(self, document_id: int) -> None:
+        if document_id == self.document_id:
+            self.load(document_id)
+
+    # -- lookups -----------------------------------------------------------------
+    def row_of(self, row_id: int) -> Optional[int]:
+        return next((i for i, r in enumerate(self._rows) if r["id"] == row_id), None)
+
+    def row_at(self, row: int) -> Optional[dict]:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rows(self) -> list[dict]:
+        return list(self._rows)
+
+    def column_of(self, field: str) -> int:
+        return next(i for i, (f, _) in enumerate(self.COLUMNS) if f == field)
+
+    def original(self, row: dict) -> Optional[dict]:
+        """The extractor's suggestion behind ``row`` (cached until the row changes)."""
+        if row["id"] not in self._originals:
+            try:
+                self._originals[row["id"]] = self.edits.store.original(self.KIND, row)
+            except StoreError:
+                self._originals[row["id"]] = None
+        return self._originals[row["id"]]
+
+    # -- Qt model interface ------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation, role=Qt.DisplayRole) -> Any:
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.COLUMNS):
+            return self.COLUMNS[section][1]
+        return None
+
+    def flags(self, index) -> Qt.ItemFlags:
+        if not index.isValid():
+            return Qt.NoItemFlags
+        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        if self.COLUMNS[index.column()][0] in self.EDITABLE:
+            base |= Qt.ItemIsEditable
+        return base
+
+    def data(self, index, role=Qt.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        field = self.COLUMNS[index.column()][0]
+        if role == Qt.DisplayRole:
+            if field == "status":
+                return style.label(row["status"])
+            return self.display(field, row)
+        if role == Qt.EditRole:
+            return row.get(field)
+        if role == Qt.ToolTipRole:
+            return self.tooltip(field, row)
+        if role == Qt.DecorationRole and field == "status":
+            return style.status_icon(row["status"])
+        if role == Qt.ForegroundRole and row["status"] == "rejected":
+            return QColor("#8a8a8a")
+        if role == Qt.FontRole and row["status"] in ("rejected", "corrected"):
+            font = QFont()
+            font.setStrikeOut(row["status"] == "rejected")
+            font.setItalic(row["status"] == "corrected")
+            return font
+        if role == ROW_ID_ROLE:
+            return row["id"]
+        if role == STATUS_ROLE:
+            return row["status"]
+        if role == ROW_ROLE:
+            return dict(row)
+        return self.extra_data(field, row, role)
+
+    def setData(self, index, value, role=Qt.EditRole) -> bool:
+        if role != Qt.EditRole or not index.isValid() or not (self.flags(index) & Qt.ItemIsEditable):
+            return False
+        row = self._rows[index.row()]
+        field = self.COLUMNS[index.column()][0]
+        if isinstance(value, str):
+            value = value.strip()
+        return self.edits.run(EditRow(self.edits, self.KIND, row["document_id"], row["id"], {field: value}))
+
+    # -- for subclasses ----------------------------------------------------------
+    def display(self, field: str, row: dict) -> Any:
+        value = row.get(field)
+        return "" if value is None else str(value)
+
+    def extra_data(self, field: str, row: dict, role) -> Any:
+        return None
+
+    def tooltip(self, field: str, row: dict) -> Optional[str]:
+        """For a corrected row: what the extractor suggested, field by field."""
+        original = self.original(row) if row.get("suggestion_id") is not None else None
+        if row["status"] == "rejected":
+            return "Rejected: this row is not exported. Undo (Ctrl+Z) or confirm it to bring it back."
+        if not original:
+            return "Added by a reviewer" if row["origin"] == "reviewer" else None
+        changes = [f"{name}: {self.display(f, original) or '—'}  →  {self.display(f, row) or '—'}"
+                   for f, name in self.COLUMNS if f in original and f != "status"
+                   and _norm(original.get(f)) != _norm(row.get(f))]
+        if not changes:
+            return None
+        return "Corrected. The extractor suggested:\n" + "\n".join(changes)
+
+
+def _norm(value):
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value

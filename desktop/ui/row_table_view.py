@@ -1,0 +1,73 @@
+"""A table of rows to review: Enter or Space confirms the current row, Delete rejects it.
+
+The keys are taken here (not as window shortcuts) so that an open cell editor
+keeps Enter, Space and Delete for itself. Typing any other key starts editing the
+current cell, as in a spreadsheet; F2 or a double click does too.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from desktop.ui.row_table_model import ROW_ID_ROLE
+
+
+class RowTableView(QTableView):
+    confirm_requested = Signal()
+    reject_requested = Signal()
+    #: the current row changed: its id (0 when none)
+    current_row_changed = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
+                             | QAbstractItemView.AnyKeyPressed)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.horizontalHeader().setHighlightSections(False)
+        self.setTabKeyNavigation(False)
+
+    def setModel(self, model) -> None:
+        super().setModel(model)
+        self.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.current_row_changed.emit(self._id(current)))
+
+    def _id(self, index) -> int:
+        return int(index.data(ROW_ID_ROLE) or 0) if index.isValid() else 0
+
+    def current_id(self) -> Optional[int]:
+        return self._id(self.currentIndex()) or None
+
+    def select_id(self, row_id: int) -> bool:
+        """Make the row with ``row_id`` current and selected; False when it is not shown."""
+        model = self.model()
+        row = model.row_of(row_id) if model is not None else None
+        if row is None:
+            return False
+        column = max(self.currentIndex().column(), 1)
+        index = model.index(row, column)
+        self.setCurrentIndex(index)
+        self.selectRow(row)
+        self.scrollTo(index)
+        return True
+
+    def keyPressEvent(self, event) -> None:
+        editing = self.state() == QAbstractItemView.EditingState
+        plain = event.modifiers() in (Qt.NoModifier, Qt.KeypadModifier)
+        if not editing and plain and self.currentIndex().isValid():
+            if event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space):
+                self.confirm_requested.emit()
+                event.accept()
+                return
+            if event.key() in (Qt.Key_Delete, Qt.Key_Backspace):
+                self.reject_requested.emit()
+                event.accept()
+                return
+        super().keyPressEvent(event)

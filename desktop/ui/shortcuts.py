@@ -1,0 +1,87 @@
+"""Every keyboard shortcut of the window in one table, and the sheet under Help that lists them.
+
+The window builds its actions from :data:`ACTIONS`, so the sheet cannot drift
+from what the keys do. :data:`TABLE_KEYS` are handled by the tables themselves
+(an open cell editor keeps them).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout
+
+#: (name, menu, text, shortcuts); the window connects name -> a method
+ACTIONS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    ("open_database", "File", "&Open or create database…", ("Ctrl+O",)),
+    ("import_files", "File", "&Import files…", ("Ctrl+I",)),
+    ("import_folder", "File", "Import &folder…", ("Ctrl+Shift+I",)),
+    ("export_reviewed", "File", "&Export reviewed documents to CSV…", ("Ctrl+E",)),
+    ("export_all", "File", "Export &all documents to CSV…", ("Ctrl+Shift+E",)),
+    ("reextract_all", "File", "&Re-run the extractor on all documents…", ()),
+    ("quit", "File", "&Quit", ("Ctrl+Q",)),
+    ("undo", "Edit", "&Undo", ("Ctrl+Z",)),
+    ("redo", "Edit", "&Redo", ("Ctrl+Shift+Z", "Ctrl+Y")),
+    ("find", "Edit", "&Find documents", ("Ctrl+F",)),
+    ("add_metric", "Review", "Add &metric from selection", ("Ctrl+M",)),
+    ("add_operation", "Review", "Add &operation from selection", ("Ctrl+Shift+O",)),
+    ("confirm", "Review", "&Confirm row", ()),
+    ("reject", "Review", "Re&ject row", ()),
+    ("confirm_all", "Review", "Confirm &all suggestions", ("Ctrl+Shift+A",)),
+    ("mark_reviewed", "Review", "Mark &reviewed and go to next unreviewed", ("Ctrl+Return", "Ctrl+Enter")),
+    ("skip_document", "Review", "Mark &skipped", ()),
+    ("previous_document", "Go", "&Previous document", ("Ctrl+Up", "Alt+Left")),
+    ("next_document", "Go", "&Next document", ("Ctrl+Down", "Alt+Right")),
+    ("reviewer_name", "Settings", "&Reviewer name…", ()),
+    ("shortcuts", "Help", "&Keyboard shortcuts", ("F1",)),
+    ("about", "Help", "&About Blotter", ()),
+)
+#: keys the tables (and the release text) take themselves
+TABLE_KEYS = (
+    ("Enter or Space", "Confirm the selected row (metrics or operations table, or the release text)"),
+    ("Delete", "Reject the selected row"),
+    ("Typing, F2 or double click", "Edit the current cell; Enter saves, Escape cancels"),
+    ("Tab / Shift+Tab", "Move between the list, the release and the tables"),
+)
+
+
+def sheet_rows() -> list[tuple[str, str]]:
+    """(keys, what they do) for the sheet, in menu order."""
+    rows = []
+    for name, _menu, text, keys in ACTIONS:
+        if name == "confirm":
+            rows += [(k, v) for k, v in TABLE_KEYS[:2]]
+            continue
+        if name == "reject" or not keys:
+            continue
+        shown = " or ".join(QKeySequence(k).toString(QKeySequence.NativeText) for k in keys)
+        rows.append((shown, text.replace("&", "").rstrip("…")))
+    rows += list(TABLE_KEYS[2:])
+    return rows
+
+
+class ShortcutsDialog(QDialog):
+    """Help ▸ Keyboard shortcuts."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        rows = sheet_rows()
+        table = QTableWidget(len(rows), 2, self)
+        table.setHorizontalHeaderLabels(["Keys", "Does"])
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QTableWidget.NoEditTriggers)
+        table.setSelectionMode(QTableWidget.NoSelection)
+        table.setFocusPolicy(Qt.NoFocus)
+        for i, (keys, does) in enumerate(rows):
+            table.setItem(i, 0, QTableWidgetItem(keys))
+            table.setItem(i, 1, QTableWidgetItem(does))
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.table = table
+        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        self.resize(620, 560)

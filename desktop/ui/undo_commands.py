@@ -1,0 +1,225 @@
+"""Every edit the window makes, as an undoable command that writes to the store at once.
+
+:class:`Edits` owns the ``QUndoStack``. ``Edits.run(command)`` performs the
+write first (so a ``ValueError`` or ``StoreError`` is reported and nothing is
+pushed), then pushes the command already done. Undo and redo write again and
+announce what changed, so the panels refresh and the window can follow an undo
+into another document.
+
+Example::
+
+    >>> edits.run(EditRow(edits, "metric", doc_id, row_id, {"value": "1,825"}))
+    True
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from desktop.store import Store, StoreError
+
+FAILURES = (ValueError, StoreError)
+
+
+class Edits(QObject):
+    """The undo stack and the one door through which the window writes."""
+
+    #: kind ("metric", "operation", "document"), document id, row id (0 for a document)
+    changed = Signal(str, int, int)
+    #: a document whose rows changed in bulk
+    reset = Signal(int)
+    #: a message for a person: the edit was not saved
+    failed = Signal(str)
+    #: a message for a person: the edit was saved
+    saved = Signal(str)
+
+    def __init__(self, store: Store, parent: Optional[QObject] = None):
+        super().__init__(parent)
+        self.store = store
+        self.stack = QUndoStack(self)
+
+    def set_store(self, store: Store) -> None:
+        """Another database: its edits start a new history."""
+        self.store = store
+        self.stack.clear()
+
+    def run(self, command: "StoreCommand") -> bool:
+        """Write ``command`` now; push it when it changed something. False when it failed."""
+        try:
+            changed = command.apply()
+        except FAILURES as exc:
+            self.failed.emit(str(exc))
+            return False
+        if changed is False:
+            return True
+        command.done = True
+        self.stack.push(command)
+        command.announce()
+        self.saved.emit(f"Saved: {command.text()}")
+        return True
+
+
+class StoreCommand(QUndoCommand):
+    """A command whose first ``redo`` was already done by :meth:`Edits.run`."""
+
+    kind = "document"
+
+    def __init__(self, edits: Edits, text: str, document_id: int, row_id: int = 0):
+        super().__init__(text)
+        self.edits = edits
+        self.document_id = document_id
+        self.row_id = row_id
+        self.done = False
+
+    @property
+    def store(self) -> Store:
+        return self.edits.store
+
+    def apply(self):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def revert(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def announce(self) -> None:
+        self.edits.changed.emit(self.kind, self.document_id, self.row_id)
+
+    def redo(self) -> None:
+        if self.done:
+            self.done = False  # the push after run(): the write is already made
+            return
+        self._guarded(self.apply)
+
+    def undo(self) -> None:
+        self._guarded(self.revert)
+
+    def _guarded(self, step) -> None:
+        try:
+            step()
+        except FAILURES as exc:
+            self.edits.failed.emit(f"{self.text()}: {exc}")
+            self.setObsolete(True)  # the store did not follow; drop it from the history
+            return
+        self.announce()
+
+
+class EditRow(StoreCommand):
+    """Change fields of a metric or operation."""
+
+    def __init__(self, edits: Edits, kind: str, document_id: int, row_id: int, changes: dict):
+        field_names = ", ".join(changes)
+        super().__init__(edits, f"edit {kind} {field_names}", document_id, row_id)
+        self.kind = kind
+        self.changes = changes
+        self.before: Optional[dict] = None
+
+    def apply(self):
+        row = self.store.row(self.kind, self.row_id)
+        if self.before is None:
+            self.before = row
+        after = self.store.update_row(self.kind, self.row_id, **self.changes)
+        return after != row
+
+    def revert(self) -> None:
+        old = {f: self.before[f] for f in self.changes}
+        with self.store.write():
+            self.store.update_row(self.kind, self.row_id, **old)
+            self.store.set_status(self.kind, self.row_id, self.before["status"])
+
+
+class SetRowStatus(StoreCommand):
+    """Confirm or reject one row."""
+
+    def __init__(self, edits: Edits, kind: str, document_id: int, row_id: int, action: str):
+        super().__init__(edits, f"{action} {kind}", document_id, row_id)
+        self.kind = kind
+        self.action = action
+        self.previous: Optional[str] = None
+
+    def apply(self):
+        self.previous = self.store.row(self.kind, self.row_id)["status"]
+        if self.action == "confirm":
+            return self.store.confirm(self.kind, self.row_id) != self.previous
+        if self.previous == "rejected":
+            return False
+        self.store.reject(self.kind, self.row_id)
+        return True
+
+    def revert(self) -> None:
+        self.store.set_status(self.kind, self.row_id, self.previous)
+
+
+class ConfirmAll(StoreCommand):
+    """Confirm every suggested row of a document."""
+
+    def __init__(self, edits: Edits, document_id: int):
+        super().__init__(edits, "confirm all suggestions", document_id)
+        self.changed_rows: list[tuple[str, int, str]] = []
+
+    def apply(self):
+        self.changed_rows = self.store.confirm_all(self.document_id)
+        return bool(self.changed_rows)
+
+    def revert(self) -> None:
+        with self.store.write():
+            for kind, row_id, previous in self.changed_rows:
+                self.store.set_status(kind, row_id, previous)
+
+    def announce(self) -> None:
+        self.edits.reset.emit(self.document_id)
+
+
+class AddRow(StoreCommand):
+    """A reviewer's new metric or operation (redo re-creates the same id)."""
+
+    def __init__(self, edits: Edits, kind: str, document_id: int, fields: dict):
+        super().__init__(edits, f"add {kind}", document_id)
+        self.kind = kind
+        self.fields = fields
+
+    def apply(self):
+        self.row_id = self.store.add_row(self.kind, self.document_id, row_id=self.row_id or None, **self.fields)
+        return True
+
+    def revert(self) -> None:
+        self.store.delete_row(self.kind, self.row_id)
+
+
+class EditDocument(StoreCommand):
+    """Change one of a document's fields (title, published, publisher, url)."""
+
+    def __init__(self, edits: Edits, document_id: int, field: str, value):
+        super().__init__(edits, f"edit document {field}", document_id)
+        self.field = field
+        self.value = value
+        self.before = None
+
+    def apply(self):
+        old = self.store.document(self.document_id)[self.field]
+        if self.before is None:
+            self.before = old
+        self.store.update_document(self.document_id, self.field, self.value)
+        return self.store.document(self.document_id)[self.field] != old
+
+    def revert(self) -> None:
+        self.store.update_document(self.document_id, self.field, self.before)
+
+
+class SetDocumentStatus(StoreCommand):
+    """Mark a document reviewed (or any document status)."""
+
+    def __init__(self, edits: Edits, document_id: int, status: str):
+        super().__init__(edits, f"mark document {status.replace('_', ' ')}", document_id)
+        self.status = status
+        self.previous: Optional[str] = None
+
+    def apply(self):
+        self.previous = self.store.document(self.document_id)["status"]
+        self.store.set_document_status(self.document_id, self.status)
+        return self.previous != self.status
+
+    def revert(self) -> None:
+        self.store.set_document_status(self.document_id, self.previous)
