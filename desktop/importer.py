@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Union
@@ -176,7 +177,10 @@ def read_file(path: Union[str, Path], data: Optional[bytes] = None) -> tuple[Doc
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a named pipe or a device would block or never end
+            raise ImportFailure("not a regular file (a pipe, socket or device)")
+        size = info.st_size
         if size > MAX_BYTES:
             raise ImportFailure(
                 f"the file is {size / 1048576:.1f} MB; a press release is at most {MAX_BYTES // 1048576} MB")

@@ -15,6 +15,7 @@ Example::
 from __future__ import annotations
 
 import contextlib
+import shutil
 import sqlite3
 import time
 from pathlib import Path
@@ -52,12 +53,26 @@ def connect(path: Union[str, Path]) -> sqlite_utils.Database:
         db = sqlite_utils.Database(conn)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
-        if name != ":memory:":
+        if name != ":memory:" and _ours_to_change(db):
             _enable_wal(db, name)
         db.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as exc:
+        if _no_space(name):
+            raise StoreError(f"{name}: the disk is full: the database cannot be opened. "
+                             "Free some space and try again.") from None
         raise StoreError(f"{name}: cannot be opened as a database ({exc})") from None
     return db
+
+
+def _ours_to_change(db: sqlite_utils.Database) -> bool:
+    """False for a file from a newer Blotter or another program: it must stay byte for byte as it is
+    (switching it to WAL rewrites its header) until the migrations have accepted it."""
+    from desktop.store.migrations import latest_version  # here: migrations imports this module
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > latest_version():
+        return False
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return version > 0 or not tables or "documents" in tables
 
 
 def _enable_wal(db: sqlite_utils.Database, name: str) -> None:
@@ -71,13 +86,23 @@ def _enable_wal(db: sqlite_utils.Database, name: str) -> None:
         pass  # a read-only file stays in its own mode; reads still work
 
 
+def _no_space(name: str) -> bool:
+    """Whether the disk holding the file ``name`` is full (SQLite reports that as a plain I/O error
+    when it cannot create its ``-wal``/``-shm`` files)."""
+    try:
+        folder = Path(name).resolve().parent
+        return folder.is_dir() and shutil.disk_usage(folder).free < 64 * 1024
+    except (OSError, ValueError):
+        return False
+
+
 def explain(exc: BaseException, name: str = "the database") -> str:
     """A sentence for a person from an SQLite error."""
     text = str(exc)
     low = text.lower()
     if "readonly" in low or "read-only" in low:
         return f"{name} is read-only: the change was not saved. Check the file's permissions, or open another database."
-    if "disk is full" in low or "database or disk is full" in low or "max_page_count" in low:
+    if "disk is full" in low or "max_page_count" in low or ("disk i/o error" in low and _no_space(name)):
         return f"{name}: the disk is full: the change was not saved. Free some space and try again."
     if "locked" in low or "busy" in low:
         return f"{name} is busy in another window or program: the change was not saved. Try again in a moment."

@@ -78,7 +78,11 @@ def clean_value(field: str, value: Any) -> Any:
                 raise ValueError(f"{value[:40]!r} is not a number") from None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise ValueError("the value must be a number")
-        if not math.isfinite(value):
+        try:
+            finite = math.isfinite(value)
+        except OverflowError:  # an int too large for a float
+            finite = False
+        if not finite:
             raise ValueError("the value must be a finite number")
         if value == 0:
             value = 0.0  # no negative zero
