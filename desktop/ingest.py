@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Union
 
-from desktop import extractor
 from desktop.domain import Document, Extraction
 from desktop.importer import ImportResult, iter_files, read_paths
 from desktop.paths import seeds_dir
@@ -52,6 +51,7 @@ class ImportReport:
 
 def safe_extract(doc: Document, rules=None) -> Extraction:
     """The extractor's output, or an empty extraction carrying the error: a rule bug never stops an import."""
+    from desktop import extractor  # here, not at the top: the window starts without compiling rules
     try:
         return extractor.extract(doc, rules)
     except Exception as exc:  # noqa: BLE001 - reported, not hidden

@@ -4,6 +4,8 @@
 
 ALTER TABLE documents ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX documents_list_order ON documents(published, id);
+CREATE INDEX documents_status_order ON documents(status, published, id);
+DROP INDEX documents_status;  -- a prefix of documents_status_order
 
 CREATE INDEX documents_flagged ON documents(flagged) WHERE flagged = 1;
 

@@ -26,6 +26,8 @@ from desktop.extractor.numbers import NumberToken, find_numbers
 from desktop.extractor.text import Layout
 
 _WINDOW = 80
+#: how far after a figure (at most; never past the end of its line) a rule's words are looked for
+_AFTER_LIMIT = 300
 _CARRY_GAP = re.compile(
     r"^(?:[^\S\n]+(?!(?:were|was|is|are|have|has|had|been|led|resulted|including|included|addition|well)\b)"
     r"[\w’'-]+){0,6}?(?:,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)$")
@@ -71,7 +73,7 @@ def find_candidates(body: str, layout: Layout, rules, dates: list[DateMention], 
     blocked = sorted((d.start, d.end) for d in dates)
     bi = 0
     out: list[Candidate] = []
-    for tok in find_numbers(body, dollar):
+    for tok in find_numbers(body, dollar, layout.lower):
         if tok.start < start or tok.start >= end:
             continue
         while bi < len(blocked) and blocked[bi][1] <= tok.start:
@@ -85,63 +87,95 @@ def find_candidates(body: str, layout: Layout, rules, dates: list[DateMention], 
     return out
 
 
+def _qualifier(body: str, lower: str, rules, s: int, lo: int) -> Optional[re.Match]:
+    """The qualifier phrase ending just before the number at ``s`` (``more than 60``), or ``None``."""
+    j = s
+    while j > lo and body[j - 1] in " \t\xa0":
+        j -= 1
+    start = max(lo, s - 30)
+    if j == s or not lower.endswith(rules.qualifier_tails, start, j):
+        return None  # no phrase's last word stands there: the full pattern cannot match
+    return rules.qualifier_re.search(body, start, s)
+
+
+def _fire(body: str, lower: str, steps, e: int, limit: int, left_of):
+    """The first step that fires on the figure ending at ``e``: ``(rule, evidence start or None, end)``."""
+    left = None
+    for step in steps:
+        if step.kind == "before":
+            if left is None:
+                left = left_of()
+            lo = left[1]
+            b = step.regex.search(body, lower, max(lo, left[0] - _WINDOW), left[0])
+            if not b:
+                continue
+            a = step.after.match(body, e) if step.after is not None else None
+            if step.after is not None and not a:
+                continue
+            return step.rule, b.start(), (a.end() if a else e)
+        m = step.regex.match(body, lower, e, limit)
+        if m:
+            return (step.groups[m.lastgroup] if step.kind == "noun" else step.rule), None, m.end()
+    return None
+
+
 def _classify(body: str, layout: Layout, rules, tok: NumberToken, previous: list[Candidate]) -> Optional[Candidate]:
     s, e = tok.start, tok.end
     if tok.plain and len(tok.raw) == 4 and 1900 <= tok.value <= 2099:
         return None  # a year
-    m = rules.after_noun_re[tok.kind].match(body, e) or rules.after_re[tok.kind].match(body, e)
-    pct = rules.percent_after_re.match(body, e) if tok.kind == "count" and body[e:e + 1] in ("%", " ", "p") else None
+    lower = layout.lower
     si = layout.sentence_of(s)
     sent_start = layout.sentence_starts[si]
     lo = max(sent_start, s - _WINDOW)
-    q = rules.qualifier_re.search(body, max(lo, s - 30), s)
-    left = q.start() if q else s
-    if not (m or pct) and not rules.before_any[tok.kind].search(body, max(lo, left - _WINDOW), left):
-        if not previous or rules.inherit_before_re is None or previous[-1].sentence != si:
+    state: dict = {}
+
+    def left_of() -> tuple[int, int]:
+        if "q" not in state:
+            state["q"] = _qualifier(body, lower, rules, s, lo)
+        q = state["q"]
+        return (q.start() if q else s), lo
+
+    pct = rules.percent_after_re.match(body, e) if tok.kind == "count" and body[e:e + 1] in ("%", " ", "p") else None
+    fired = None
+    if not pct:
+        nl = body.find("\n", e, e + _AFTER_LIMIT)
+        fired = _fire(body, lower, rules.steps[tok.kind], e, nl if nl >= 0 else min(len(body), e + _AFTER_LIMIT),
+                      left_of)
+        if fired is None and (not previous or rules.inherit_before_re is None or previous[-1].sentence != si):
             return None  # nothing on either side names what this number counts
+    left = left_of()[0]
+    q = state["q"]
     qualifier = rules.qualifier_of[q.lastgroup] if q else "exact"
     base = dict(value=tok.value, qualifier=qualifier, unit=tok.currency or "count", num_start=s, num_end=e,
                 explicit_q=bool(q), sentence=si)
-    cand = None
     if pct:
-        cand = _percent(body, rules, tok, pct.end(), left, lo, base)
-        return cand if cand is None or _is_metric(body, rules, s, e, lo) else None
-    rule, ev_start, ev_end = None, left, e
-    if m:
-        rule, ev_end = rules.after_group[(tok.kind, m.lastgroup)], m.end()
-    else:
-        for r in rules.before_rules[tok.kind]:
-            b = r.before.search(body, max(lo, left - _WINDOW), left)
-            if not b:
-                continue
-            a = r.after.match(body, e) if r.after is not None else None
-            if r.after is not None and not a:
-                continue
-            rule, ev_start, ev_end = r, b.start(), (a.end() if a else e)
-            break
-    if rule is None:
+        cand = _percent(body, lower, rules, tok, pct.end(), left, lo, base)
+        return cand if cand is None or _is_metric(body, lower, rules, s, e, lo) else None
+    if fired is None:
         cand = _inherit(body, rules, tok, left, lo, previous, base)
     else:
+        rule, ev_start, ev_end = fired
+        ev_start = left if ev_start is None else ev_start
         category, rid = rule.category, rule.id
-        if category != "other" and rules.target_re.search(body, sent_start, left):
+        if category != "other" and rules.target.search(body, lower, sent_start, left):
             category, rid = rules.target_category, "other.target"
         subject = _subject(body, e, ev_end, ev_start, left)
         cand = Candidate(category=category, subject=subject, start=ev_start, end=ev_end, rule=rid, **base)
-    if cand is None or not _is_metric(body, rules, s, e, lo):
+    if cand is None or not _is_metric(body, lower, rules, s, e, lo):
         return None
     return cand
 
 
-def _is_metric(body: str, rules, s: int, e: int, lo: int) -> bool:
+def _is_metric(body: str, lower: str, rules, s: int, e: int, lo: int) -> bool:
     """False when the figure is an age, a duration, an ordinal, a phone number, a time..."""
-    if rules.not_metric_before_re.search(body, max(lo, s - 40), s) or rules.not_metric_after_re.match(body, e):
+    if rules.not_metric_after_re.match(body, e) or rules.not_metric_before.search(body, lower, max(lo, s - 40), s):
         return False
     return not _in_span(body, s, e, rules)
 
 
-def _percent(body: str, rules, tok: NumberToken, pct_end: int, left: int, lo: int, base: dict) -> Optional[Candidate]:
+def _percent(body: str, lower: str, rules, tok: NumberToken, pct_end: int, left: int, lo: int, base: dict) -> Optional[Candidate]:
     after = rules.percent_dir_after_re.match(body, pct_end)
-    before = None if after else rules.percent_dir_before_re.search(body, max(lo, left - 40), left)
+    before = None if after else rules.percent_dir_before.search(body, lower, max(lo, left - 40), left)
     found = after or before
     if not found:
         return None  # "100 per cent anonymous": a per cent that is not a rise or fall

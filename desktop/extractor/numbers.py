@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional, Union
 
+from desktop.extractor.guards import literal_alternation
+
 Number = Union[int, float]
 
 ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -45,9 +47,15 @@ _SUFFIX = (r"(?:[^\S\n]?(?P<mult>million|mn|bn|billion|thousand|m|k)(?![\w]))?"
 NUMBER_RE = re.compile(rf"(?:(?P<cur>[£€$])[^\S\n]?)?(?:(?P<d>{_DIGITS})|(?P<w>{_WORDS})){_SUFFIX}", re.I)
 # The scanners start with a character class so the regex engine skips ahead quickly.
 _DIGIT_SCAN = re.compile(r"[£€$\d](?:(?<=[£€$])[^\S\n]?\d)?\d*(?:,\d{3})*(?:\.\d+)?")
-_WORD_SCAN = re.compile(rf"\b(?=[otfsenad])(?:{_WORDS})(?![\w])")
+_WORD_AT = re.compile(rf"\b(?=[otfsenad])(?:{_WORDS})(?![\w])")
+
+#: Where a number in words may start (just after the character before it): a first number word
+#: after a character that is no part of a word. It opens with a character class, which lets the
+#: regex engine skip ahead quickly.
+_WORD_START = re.compile(r"[^\w-](?=(?:" + literal_alternation(sorted(set(ONES) | set(TENS) | {"dozen"}))
+                         + r"|a[^\S\n]+dozen)(?![\w]))")
 _SUFFIX_RE = re.compile(_SUFFIX, re.I)
-_BAD_BEFORE_DIGIT = set(".,£€$/=?&#@%+-_") 
+_BAD_BEFORE_DIGIT = set(".,£€$/=?&#@%+-_")
 _CURRENCY_WORD_RE = re.compile(r"[^\S\n]+(?P<word>pounds?|quid|euros?|dollars?)\b", re.I)
 
 
@@ -140,11 +148,12 @@ def dollar_currency(url: Optional[str]) -> str:
     return "USD"
 
 
-def find_numbers(text: str, dollar: str = "USD") -> Iterator[NumberToken]:
+def find_numbers(text: str, dollar: str = "USD", lower: Optional[str] = None) -> Iterator[NumberToken]:
     """Every number in ``text`` in order (years, dates and the like included: callers filter).
 
     :param text: the document body
     :param dollar: the currency code ``$`` stands for
+    :param lower: ``text`` lowercased with the same length, when the caller has it
     """
     found = []
     for m in _DIGIT_SCAN.finditer(text):
@@ -163,16 +172,27 @@ def find_numbers(text: str, dollar: str = "USD") -> Iterator[NumberToken]:
         token = _token(text, text[num_start:end], False, cur, start, end, dollar)
         if token is not None:
             found.append(token)
-    lower = text.lower()
+    if lower is None:
+        lower = text.lower()
     if len(lower) == len(text):
-        for m in _WORD_SCAN.finditer(lower):
-            start = m.start()
-            if start and text[start - 1] == "-":
+        words = []
+        last = 0
+        starts = [m.end() for m in _WORD_START.finditer(lower)]
+        if _WORD_AT.match(lower, 0):
+            starts.insert(0, 0)
+        for start in starts:
+            if start < last:
+                continue  # inside the number before ("three hundred and fifty")
+            m = _WORD_AT.match(lower, start)
+            if m is None:
                 continue
+            last = m.end()
             token = _token(text, m.group(), True, None, start, m.end(), dollar)
             if token is not None:
-                found.append(token)
-        found.sort(key=lambda t: t.start)
+                words.append(token)
+        if words:
+            found.extend(words)
+            found.sort(key=lambda t: t.start)
     return iter(found)
 
 
@@ -185,20 +205,24 @@ def _token(text: str, raw: str, is_word: bool, cur: Optional[str], start: int, e
         if raw.startswith("0") and len(raw) > 1 and "." not in raw:
             return None  # leading zero: a phone number, a code
         value = float(raw.replace(",", ""))
-    suffix = _SUFFIX_RE.match(text, end)
-    if suffix is None:
-        return None  # glued to letters: a model name, a hash, an ordinal
-    mult = (suffix.group("mult") or "").lower()
+    nxt = text[end:end + 1]
+    if nxt and (nxt.isalnum() or nxt == "_" or (nxt != "\n" and nxt.isspace() and text[end + 1:end + 2].isalpha())):
+        suffix = _SUFFIX_RE.match(text, end)
+        if suffix is None:
+            return None  # glued to letters: a model name, a hash, an ordinal
+        mult, weight = (suffix.group("mult") or "").lower(), suffix.group("weight")
+    else:
+        suffix, mult, weight = None, "", None  # nothing a suffix could start with follows
     kind = "count"
     if mult and (cur or mult not in ("m", "k", "mn")):
         value *= MULTIPLIERS[mult]
         end = suffix.end()
     elif mult:
         pass  # "5m" without a currency is a length: the bare number only
-    elif suffix.group("weight"):
+    elif weight:
         kind, end = "weight", suffix.end()
     currency = SYMBOLS.get(cur) if cur else None
-    if currency is None and kind == "count":
+    if currency is None and kind == "count" and text[end:end + 1].isspace():
         cw = _CURRENCY_WORD_RE.match(text, end)
         if cw:
             currency = CURRENCY_WORDS[cw.group("word").lower()]

@@ -32,10 +32,11 @@ from typing import Any, Optional, Union
 
 import yaml
 
+from desktop.extractor.categories import KINDS, MetricRule, compile_categories
+from desktop.extractor.guards import Guarded
 from desktop.extractor.regexcheck import catastrophic
 from desktop.extractor.yamlload import LDict, line_of, load_yaml_text
 
-KINDS = ("count", "money", "weight")
 _MACRO = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _SECTIONS = {"macros", "qualifiers", "categories", "percent", "not_metric", "contexts", "operations", "replace",
              "version", "description"}
@@ -57,16 +58,6 @@ def default_rules_dir() -> Path:
         return Path(resource_path("rules"))
     except ImportError:  # pragma: no cover - before desktop.paths existed
         return Path(__file__).resolve().parents[2] / "resources" / "rules"
-
-
-class MetricRule:
-    """One compiled metric rule: ``before``/``after`` patterns, a category and a kind."""
-
-    __slots__ = ("id", "category", "kind", "before", "after", "group")
-
-    def __init__(self, rid: str, category: str, kind: str, before, after):
-        self.id, self.category, self.kind, self.before, self.after = rid, category, kind, before, after
-        self.group = ""
 
 
 class Rules:
@@ -153,69 +144,12 @@ class Rules:
             alts.append(f"(?P<q{i}>{words})")
         body = "|".join(alts) or "(?!)"
         self.qualifier_re = re.compile(r"(?<![\w-])(?:" + body + r")[^\S\n]+$", re.I)
+        # the last word of every phrase: a qualifier can only stand where the text ends with one
+        self.qualifier_tails = tuple(sorted({str(p).split()[-1].lower() for ps in
+                                             self._section("qualifiers", dict).values() for p in ps if str(p).split()}))
 
     def _compile_categories(self) -> None:
-        self.categories: dict[str, list[MetricRule]] = {}
-        after_only: dict[str, list[MetricRule]] = {k: [] for k in KINDS}
-        self.before_rules: dict[str, list[MetricRule]] = {k: [] for k in KINDS}
-        seen: dict[str, Any] = {}
-        self._raw_after: dict[str, Any] = {}
-        for entry in self._section("categories", list):
-            if not isinstance(entry, dict) or "category" not in entry:
-                self._fail(entry, "each categories entry needs 'category:' and 'rules:'")
-            cat = str(entry["category"])
-            if not re.fullmatch(r"[a-z][a-z0-9_]*", cat):
-                self._fail(entry["category"], f"category name '{cat}' must be lower_case_with_underscores")
-            rules = entry.get("rules") or []
-            if not isinstance(rules, list):
-                self._fail(entry, f"'rules' of category '{cat}' must be a list")
-            for raw in rules:
-                rule = self._metric_rule(cat, raw, seen)
-                self.categories.setdefault(cat, []).append(rule)
-                (self.before_rules if rule.before is not None else after_only)[rule.kind].append(rule)
-        # Rules whose `after` opens with {mods} share one scan of the modifiers (nearest noun first,
-        # file order breaks ties); the others are tried after them, in file order.
-        self.after_re, self.after_noun_re, self.after_group = {}, {}, {}
-        mods = self._expand("{mods}") if "mods" in self.macros else None
-        for kind, rules in after_only.items():
-            plain, noun = [], []
-            for i, rule in enumerate(rules):
-                raw = str(self._raw_after[rule.id])
-                if mods is not None and raw.startswith("{mods}"):
-                    rule.group = f"n{i}"
-                    noun.append(f"(?P<n{i}>{self._expand(raw[len('{mods}'):])})")
-                else:
-                    rule.group = f"r{i}"
-                    plain.append(f"(?P<r{i}>{rule.after.pattern})")
-                self.after_group[(kind, rule.group)] = rule
-            self.after_re[kind] = re.compile("|".join(plain) or "(?!)", re.I)
-            self.after_noun_re[kind] = re.compile((mods + "(?:" + "|".join(noun) + ")") if noun else "(?!)", re.I)
-        self.before_any = {}
-        for kind, rules in self.before_rules.items():
-            alts = "|".join(f"(?:{r.before.pattern})" for r in rules) or "(?!)"
-            self.before_any[kind] = re.compile(alts, re.I)
-
-    def _metric_rule(self, cat: str, raw: Any, seen: dict) -> MetricRule:
-        if not isinstance(raw, dict):
-            self._fail(raw, f"a rule of '{cat}' must be a mapping with 'id' and 'before'/'after'")
-        unknown = set(raw) - {"id", "before", "after", "kind", "note"}
-        if unknown:
-            self._fail(raw, f"unknown key(s) in rule: {', '.join(sorted(map(str, unknown)))}")
-        rid = str(raw.get("id") or "")
-        if not rid:
-            self._fail(raw, f"a rule of '{cat}' has no 'id'")
-        if rid in seen:
-            self._fail(raw.get("id"), f"rule id '{rid}' is used twice (first at line {line_of(seen[rid])})")
-        seen[rid] = raw.get("id")
-        kind = str(raw.get("kind") or "count")
-        if kind not in KINDS:
-            self._fail(raw.get("kind"), f"unknown kind '{kind}' (expected one of {', '.join(KINDS)})")
-        if raw.get("before") is None and raw.get("after") is None:
-            self._fail(raw, f"rule '{rid}' needs 'before' or 'after'")
-        before = self.compile(raw["before"], suffix=r"[^\S\n]*$") if raw.get("before") is not None else None
-        after = self.compile(raw["after"]) if raw.get("after") is not None else None
-        self._raw_after[rid] = raw.get("after")
-        return MetricRule(rid, cat, kind, before, after)
+        self.categories, self.steps = compile_categories(self, self._section("categories", list))
 
     def _compile_percent(self) -> None:
         pc = self._section("percent", dict)
@@ -228,6 +162,7 @@ class Rules:
         self.percent_dir_after_re = re.compile(r"[^\S\n]+" + sign + r"\b", re.I)
         self.percent_dir_before_re = re.compile(
             r"\b" + sign + r"(?:[^\S\n]+(?:by|of|to|a|an|just))?[^\S\n]*$", re.I)
+        self.percent_dir_before = Guarded(self.percent_dir_before_re)
 
     def _compile_not_metric(self) -> None:
         nm = self._section("not_metric", dict)
@@ -235,6 +170,7 @@ class Rules:
         self.not_metric_spans_re = re.compile("|".join(f"(?:{p})" for p in spans) or "(?!)", re.I)
         before = [self._named(x, "regex").pattern for x in nm.get("before", [])]
         self.not_metric_before_re = re.compile("(?:" + ("|".join(f"(?:{p})" for p in before) or "(?!)") + r")[^\S\n]*$", re.I)
+        self.not_metric_before = Guarded(self.not_metric_before_re)
         after = [self._named(x, "regex").pattern for x in nm.get("after", [])]
         self.not_metric_after_re = re.compile("|".join(f"(?:{p})" for p in after) or "(?!)", re.I)
 
@@ -248,6 +184,7 @@ class Rules:
         target = ctx.get("target") or {}
         self.target_category = str(target.get("category", "other"))
         self.target_re = self.compile(target["before"], suffix=r"$") if target.get("before") else re.compile("(?!)")
+        self.target = Guarded(self.target_re)
         periods = [self.compile(p).pattern for p in ctx.get("wider_period", [])]
         self.wider_period_re = re.compile("|".join(f"(?:{p})" for p in periods) or "(?!)", re.I)
         self.anaphora_re = self.compile(ctx.get("anaphora", "(?!)"), flags=0)

@@ -18,10 +18,22 @@ from bisect import bisect_right
 _ABBREV = ("Op", "Mr", "Mrs", "Ms", "Dr", "Det", "Ch", "Supt", "Insp", "Sgt", "Con", "PC", "St", "No", "Cllr",
            "Gov", "DC", "DS", "DI", "DCI", "ACC", "DCC", "Prof", "Rev", "Lt", "Col", "Gen", "Jan", "Feb", "Mar",
            "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "vs", "etc", "op", "no")
-_NOT_ABBREV = "".join(rf"(?<!\b{a}\.)" for a in _ABBREV)
-_BOUNDARY = re.compile(rf"(?:[!?]|\.{_NOT_ABBREV})[\"”’)]*[^\S\n]+(?=[A-Z0-9“\"‘'£$€(•*–—-])|\n")
+# one look-behind per abbreviation length (a look-behind must have one width)
+_NOT_ABBREV = "".join(rf"(?<!\b(?:{'|'.join(sorted({a for a in _ABBREV if len(a) == n}))})\.)"
+                      for n in sorted({len(a) for a in _ABBREV}))
+# Opens with a character class (the engine skips to the few places one of them stands); a newline
+# always ends a sentence, a stop only when it ends no abbreviation and a capital or a figure follows.
+_BOUNDARY = re.compile(rf"[.!?\n](?:(?<=\n)|{_NOT_ABBREV}[\"”’)]*[^\S\n]+(?=[A-Z0-9“\"‘'£$€(•*–—-]))")
 _SUBSTANTIVE_END = re.compile(r"[.!?:;\"”’)]$")
 _CAPWORD = re.compile(r"[A-Za-z][\w’'-]*")
+
+
+def lowercase(text: str) -> str:
+    """``text.lower()`` with every offset kept (a character whose lowercase is longer stays as it is)."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 class Layout:
@@ -33,6 +45,7 @@ class Layout:
 
     def __init__(self, text: str, lead_lines: int = 3):
         self.text = text
+        self.lower = lowercase(text)
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         self.sentence_starts = [0] + [m.end() for m in _BOUNDARY.finditer(text)]
         self._headline: dict[int, bool] = {}

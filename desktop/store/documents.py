@@ -20,17 +20,21 @@ from desktop.domain import DOCUMENT_STATUSES, Document
 
 #: The columns the document list shows (no body).
 LIST_COLUMNS = ("id", "name", "title", "published", "publisher", "status", "flagged")
-_METRIC_COUNT = ("(SELECT count(*) FROM metrics m WHERE m.document_id = documents.id AND m.status != 'rejected')"
+_METRIC_COUNT = ("(SELECT count(*) FROM metrics m WHERE m.document_id = d.id AND m.status != 'rejected')"
                  " AS metric_count")
+_SELECT = ", ".join(f"d.{c}" for c in LIST_COLUMNS) + ", " + _METRIC_COUNT
 #: Fields a reviewer may edit on a document.
 EDITABLE_FIELDS = ("title", "published", "publisher", "url", "area")
 _ORDER = {
-    "published": "published DESC, id DESC",
-    "title": "title COLLATE NOCASE, id",
-    "name": "name, id",
-    "status": "status, id",
-    "id": "id",
+    "published": "d.published DESC, d.id DESC",
+    "title": "d.title COLLATE NOCASE, d.id",
+    "name": "d.name, d.id",
+    "status": "d.status, d.id",
+    "id": "d.id",
 }
+#: Search hits come newest import first (the full-text index's own order, so the first
+#: page costs what it finds), or by relevance when asked.
+_SEARCH_ORDER = {"relevance": "documents_fts.rank", "default": "documents_fts.rowid DESC"}
 
 
 def existing_hashes(db: sqlite_utils.Database, hashes: list[str]) -> set[str]:
@@ -79,36 +83,53 @@ def fts_query(text: str) -> Optional[str]:
     return " ".join(quoted)
 
 
-def _where(status: Optional[str], search: Optional[str], flagged: Optional[bool]) -> tuple[str, list]:
+def _from(status: Optional[str], search: Optional[str], flagged: Optional[bool]) -> tuple[str, list, bool]:
+    """The FROM and WHERE of a list query, its parameters, and whether it searches."""
     clauses, params = [], []
+    query = fts_query(search) if search else None
+    if query:
+        source = "documents_fts JOIN documents d ON d.id = documents_fts.rowid"
+        clauses.append("documents_fts MATCH ?")
+        params.append(query)
+    else:
+        source = "documents d"
     if status:
         if status not in DOCUMENT_STATUSES:
             raise ValueError(f"unknown status {status!r}")
-        clauses.append("status = ?")
+        clauses.append("d.status = ?")
         params.append(status)
     if flagged:
-        clauses.append("flagged = 1")
-    query = fts_query(search) if search else None
-    if query:
-        clauses.append("id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
-        params.append(query)
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+        clauses.append("d.flagged = 1")
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    return f"{source}{where}", params, bool(query)
 
 
 def page(db: sqlite_utils.Database, *, status: Optional[str] = None, search: Optional[str] = None,
          flagged: Optional[bool] = None, order: str = "published", offset: int = 0, limit: int = 200) -> list[dict]:
-    """One page of the document list (no bodies), filtered and ordered."""
-    where, params = _where(status, search, flagged)
-    sql = (f"SELECT {', '.join(LIST_COLUMNS)}, {_METRIC_COUNT} FROM documents{where} "
-           f"ORDER BY {_ORDER.get(order, _ORDER['published'])} LIMIT ? OFFSET ?")
+    """One page of the document list (no bodies), filtered and ordered.
+
+    :param search: words that must all occur (the last one as a prefix); hits come newest
+        import first, or best first with ``order="relevance"``
+    :param order: ``published`` (newest first), ``title``, ``name``, ``status``, ``id``
+    """
+    source, params, searching = _from(status, search, flagged)
+    if searching:
+        order_sql = _SEARCH_ORDER["relevance" if order == "relevance" else "default"]
+    else:
+        order_sql = _ORDER.get(order, _ORDER["published"])
+    sql = f"SELECT {_SELECT} FROM {source} ORDER BY {order_sql} LIMIT ? OFFSET ?"
     return list(db.query(sql, params + [limit, offset]))
 
 
 def count(db: sqlite_utils.Database, *, status: Optional[str] = None, search: Optional[str] = None,
           flagged: Optional[bool] = None) -> int:
     """How many documents the same filter would list."""
-    where, params = _where(status, search, flagged)
-    return db.execute(f"SELECT count(*) FROM documents{where}", params).fetchone()[0]
+    if search and not status and not flagged and fts_query(search):
+        # The index alone knows (every row in it is a document): no join for each hit.
+        return db.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?",
+                          [fts_query(search)]).fetchone()[0]
+    source, params, _ = _from(status, search, flagged)
+    return db.execute(f"SELECT count(*) FROM {source}", params).fetchone()[0]
 
 
 def status_counts(db: sqlite_utils.Database) -> dict[str, int]:

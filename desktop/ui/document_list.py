@@ -124,8 +124,9 @@ class DocumentList(QWidget):
         return index.data(DOC_ID_ROLE) if index.isValid() else None
 
     def select_document(self, document_id: int) -> bool:
-        """Select ``document_id`` without announcing it; False when the filter hides it."""
-        row = self.model.row_of(document_id)
+        """Select ``document_id`` without announcing it; False when the filter hides it or it is not
+        among the loaded rows (showing a document never loads more of the list)."""
+        row = self.model.row_of(document_id, lookahead=0)
         self._quiet = True
         try:
             if row is None:

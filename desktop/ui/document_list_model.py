@@ -26,6 +26,8 @@ FLAGGED_ROLE = Qt.UserRole + 3
 #: "published · publisher", the title's second line in the list
 SUBTITLE_ROLE = Qt.UserRole + 4
 PAGE = 200
+#: How far past the loaded rows the list looks for a document it is asked to select.
+LOOKAHEAD = PAGE
 
 
 class DocumentListModel(QAbstractTableModel):
@@ -82,14 +84,15 @@ class DocumentListModel(QAbstractTableModel):
         self._rows.extend(more)
         self.endInsertRows()
 
-    def row_of(self, document_id: int, fetch: bool = True) -> Optional[int]:
-        """The row showing ``document_id``, fetching further pages when ``fetch``; None if filtered out."""
-        start = 0
+    def row_of(self, document_id: int, fetch: bool = True, lookahead: int = LOOKAHEAD) -> Optional[int]:
+        """The row showing ``document_id``; None if filtered out or not within ``lookahead`` rows of the
+        loaded ones (a jump deep into 100,000 documents must not load them all)."""
+        start, limit = 0, len(self._rows) + lookahead
         while True:
             for i in range(start, len(self._rows)):
                 if self._rows[i]["id"] == document_id:
                     return i
-            if not (fetch and self.canFetchMore()):
+            if not (fetch and self.canFetchMore()) or len(self._rows) >= limit:
                 return None
             start = len(self._rows)
             self.fetchMore()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from desktop import extractor
 from desktop.ui.numbers import first_number
 from desktop.ui.undo_commands import AddRow, ConfirmAll, EditDocument, SetDocumentStatus, SetRowStatus
 
@@ -84,6 +83,7 @@ class ReviewActions:
         store = self.window.store
         document = store.document_object(doc_id)
         try:
+            from desktop import extractor  # loaded on first use: start-up stays light
             metrics = extractor.extract_span(document, start, end)
         except Exception:  # noqa: BLE001 - a guess that failed is no guess; the reviewer fills it in
             metrics = ()
@@ -102,6 +102,7 @@ class ReviewActions:
         doc_id, start, end = found
         document = self.window.store.document_object(doc_id)
         try:
+            from desktop import extractor
             operation = extractor.extract_operation_span(document, start, end)
         except Exception:  # noqa: BLE001 - as above
             operation = None

@@ -26,6 +26,28 @@ ROW_ROLE = Qt.UserRole + 3
 Index = (QModelIndex, QPersistentModelIndex)
 
 
+
+_DISPLAY, _EDIT, _TOOLTIP = int(Qt.DisplayRole), int(Qt.EditRole), int(Qt.ToolTipRole)
+_DECORATION, _FOREGROUND, _FONT = int(Qt.DecorationRole), int(Qt.ForegroundRole), int(Qt.FontRole)
+_UNUSED_ROLES = frozenset(int(r) for r in (Qt.BackgroundRole, Qt.CheckStateRole, Qt.SizeHintRole,
+                                           Qt.StatusTipRole, Qt.WhatsThisRole, Qt.AccessibleTextRole,
+                                           Qt.AccessibleDescriptionRole))
+_GREY = QColor("#8a8a8a")
+_FONT_CACHE: dict = {}
+
+
+def _status_font(status: str) -> Optional[QFont]:
+    """Struck out for rejected rows, italic for corrected ones (made once, after the app exists)."""
+    if status not in ("rejected", "corrected"):
+        return None
+    if status not in _FONT_CACHE:
+        font = QFont()
+        font.setStrikeOut(status == "rejected")
+        font.setItalic(status == "corrected")
+        _FONT_CACHE[status] = font
+    return _FONT_CACHE[status]
+
+
 class RowTableModel(QAbstractTableModel):
     """Rows of one kind (``KIND``) for one document; subclasses name the columns."""
 
@@ -135,31 +157,35 @@ class RowTableModel(QAbstractTableModel):
         return base
 
     def data(self, index, role=Qt.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        # Qt asks for a dozen roles of every visible cell at each paint: plain int
+        # comparisons keep this cheap (enum attribute look-ups are not).
+        role = int(role)
+        if role in _UNUSED_ROLES:
             return None
-        row = self._rows[index.row()]
+        r = index.row()
+        if not (0 <= r < len(self._rows)) or not index.isValid():
+            return None
+        row = self._rows[r]
         field = self.COLUMNS[index.column()][0]
-        if role == Qt.DisplayRole:
+        if role == _DISPLAY:
             if field == "status":
                 return style.label(row["status"])
             return self.display(field, row)
-        if role == Qt.EditRole:
+        if role == _EDIT:
             return row.get(field)
-        if role == Qt.ToolTipRole:
+        if role == _TOOLTIP:
             return self.tooltip(field, row)
-        if role == Qt.DecorationRole and field == "status":
-            return style.status_icon(row["status"])
-        if role == Qt.ForegroundRole and row["status"] == "rejected":
-            return QColor("#8a8a8a")
-        if role == Qt.FontRole and row["status"] in ("rejected", "corrected"):
-            font = QFont()
-            font.setStrikeOut(row["status"] == "rejected")
-            font.setItalic(row["status"] == "corrected")
-            return font
+        status = row["status"]
+        if role == _DECORATION and field == "status":
+            return style.status_icon(status)
+        if role == _FOREGROUND:
+            return _GREY if status == "rejected" else None
+        if role == _FONT:
+            return _status_font(status)
         if role == ROW_ID_ROLE:
             return row["id"]
         if role == STATUS_ROLE:
-            return row["status"]
+            return status
         if role == ROW_ROLE:
             return dict(row)
         return self.extra_data(field, row, role)

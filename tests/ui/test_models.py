@@ -58,7 +58,9 @@ def test_list_is_lazy_and_finds_far_documents(qapp, tmp_path):
         assert model.rowCount() == PAGE  # one page loaded, not everything
         assert model.canFetchMore()
         last = store.page(offset=PAGE * 3 + 6, limit=1)[0]["id"]
-        row = model.row_of(last)  # fetches pages until found
+        assert model.row_of(last) is None  # a jump far ahead does not load everything before it
+        assert model.rowCount() <= PAGE * 2
+        row = model.row_of(last, lookahead=PAGE * 4)  # within reach: fetches pages until found
         assert row == PAGE * 3 + 6 and model.index(row, 0).data(DOC_ID_ROLE) == last
         assert not model.canFetchMore()
         model.set_filter(search="Release 17")

@@ -1,0 +1,129 @@
+"""Benchmarks 3-6: the window on a large database (QT_QPA_PLATFORM=offscreen).
+
+3. cold start to the first painted document list, against an empty QMainWindow shown in a
+   fresh process (the floor); 4. switching to a random document (text, highlights, form):
+   median and 95th percentile of 200 switches; 5. full-text search to the first 100 hits and
+   a status filter; 6. peak resident memory after the 200 switches.
+
+    python benchmarks/window_bench.py [DB] [RUNS=3]
+
+DB defaults to the database the import benchmark leaves (import-100000.sqlite).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from _util import ROOT, WORK, machine, report  # noqa: E402
+
+CHILD = r"""
+import sys, time, os
+sys.path.insert(0, {root!r})
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+mode, db = sys.argv[1], sys.argv[2]
+if mode == "empty":
+    app = QApplication([])
+    w = QMainWindow(); w.resize(1280, 800); w.show()
+else:
+    from desktop.ui.app import application, open_window
+    from desktop.ui.settings import Settings
+    app = application()
+    from PySide6.QtCore import QSettings
+    q = QSettings(os.path.join({work!r}, "bench-settings.ini"), QSettings.IniFormat)
+    w = open_window(db, Settings(q)); w.resize(1280, 800); w.show()
+def painted():
+    print(f"painted {{time.time():.6f}}", flush=True)
+    app.quit()
+QTimer.singleShot(0, painted)
+app.exec()
+"""
+
+
+def cold(mode: str, db: Path) -> float:
+    start = time.time()
+    out = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT), work=str(WORK)), mode, str(db)],
+                         capture_output=True, text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    for line in out.stdout.splitlines():
+        if line.startswith("painted "):
+            return float(line.split()[1]) - start
+    raise SystemExit(f"cold start ({mode}) failed: {out.stderr[-2000:]}")
+
+
+def median_of(fn, runs: int) -> float:
+    return statistics.median(fn() for _ in range(runs))
+
+
+def main() -> None:
+    db = Path(sys.argv[1]) if len(sys.argv) > 1 else WORK / "import-100000.sqlite"
+    runs = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    if not db.exists():
+        raise SystemExit(f"{db}: run benchmarks/import_bench.py first (or name a database)")
+    print(f"window benchmark on {db.name}; {machine()}")
+
+    floor = median_of(lambda: cold("empty", db), runs)
+    report("3. floor: empty QMainWindow shown", floor * 1000, "ms")
+    start = median_of(lambda: cold("window", db), runs)
+    report("3. cold start to painted list", start * 1000, "ms", floor=floor * 1000,
+           budget="< 1,500 ms and within 3x of the floor")
+
+    from PySide6.QtWidgets import QApplication
+    from desktop.ui.app import application, open_window
+    from desktop.ui.settings import Settings
+    app = application()
+    from PySide6.QtCore import QSettings
+    window = open_window(db, Settings(QSettings(str(WORK / "bench-settings.ini"), QSettings.IniFormat)))
+    window.resize(1280, 800)
+    window.show()
+    app.processEvents()
+    store = window.store
+    print(f"   {store.count():,} documents, "
+          f"{store.db.execute('SELECT count(*) FROM metrics').fetchone()[0]:,} metric rows")
+
+    ids = store.db.execute("SELECT id FROM documents ORDER BY random() LIMIT 200").fetchall()
+    times = []
+    for (doc_id,) in ids:
+        t = time.perf_counter()
+        window.show_document(doc_id)
+        QApplication.processEvents()
+        times.append((time.perf_counter() - t) * 1000)
+    times.sort()
+    report("4. switch document, median", statistics.median(times), "ms", budget="< 30 ms")
+    report("4. switch document, 95th percentile", times[int(len(times) * 0.95) - 1], "ms", budget="< 80 ms")
+
+    words = ["arrests", "knives", "Operation", "robbery", "warrants", "Sceptre"]
+    search = []
+    for word in words:
+        t = time.perf_counter()
+        rows = store.page(search=word, limit=100)
+        search.append((time.perf_counter() - t) * 1000)
+        assert rows, word
+    report("5. full-text search, first 100 hits (median)", statistics.median(search), "ms", budget="< 100 ms")
+    report("5. full-text search, slowest word", max(search), "ms", budget="< 100 ms")
+    lst = window.list_model
+    t = time.perf_counter()
+    lst.set_filter(search="knives")
+    QApplication.processEvents()
+    report("5. search through the list model (count + page)", (time.perf_counter() - t) * 1000, "ms",
+           budget="< 100 ms")
+    t = time.perf_counter()
+    lst.set_filter(status="new")
+    QApplication.processEvents()
+    report("5. status filter through the list model", (time.perf_counter() - t) * 1000, "ms", budget="< 100 ms")
+
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    report("6. peak resident memory after 200 switches", peak_mb, "MB", budget="< 400 MB")
+    random.seed(0)
+
+
+if __name__ == "__main__":
+    main()

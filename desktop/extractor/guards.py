@@ -1,0 +1,156 @@
+"""Cheap literal guards that let a costly pattern run only where it could match.
+
+:func:`required_literals` reads a compiled pattern and finds strings of which every
+match must contain one ("arrested" or "detained" for ``{passive}(?:arrested|detained)``).
+A :class:`Guarded` pattern checks for them in the (lowercased) text first, a few
+substring tests, and runs the regular expression only when one is there. The result
+is the same as running the pattern always: the literals are a necessary condition.
+Patterns with no such literal are simply always run.
+
+Example::
+
+    >>> sorted(required_literals(re.compile(r"\\b(?:arrested|detained)(?:\\s+\\w+)?", re.I)))
+    ['arrested', 'detained']
+    >>> g = Guarded(re.compile(r"\\bcharged\\s*$", re.I))
+    >>> bool(g.search("He was Charged ", "he was charged ", 0, 15)), g.search("he ran ", "he ran ", 0, 7)
+    (True, None)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+try:  # Python 3.11+
+    import re._parser as _sre_parse  # type: ignore[import-not-found]
+    from re import _constants as _c  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+_REPEATS = tuple(getattr(_c, n) for n in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_c, n))
+_ATOMIC = getattr(_c, "ATOMIC_GROUP", None)
+#: A guard with more literals than this is one compiled alternation instead of substring tests.
+_MAX_TESTS = 6
+
+
+def _best(options: list[set[str]]) -> Optional[set[str]]:
+    """The most selective candidate set: longest shortest literal, then fewest literals."""
+    options = [o for o in options if o and min(map(len, o)) >= 2]
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(map(len, o)), -len(o)))
+
+
+def _seq(items) -> Optional[set[str]]:
+    """Literals one of which every match of this sequence contains, or ``None``."""
+    options: list[set[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            options.append({"".join(run)})
+            run = []
+        found: Optional[set[str]] = None
+        if op is _c.SUBPATTERN:
+            found = _seq(av[-1])
+        elif _ATOMIC is not None and op is _ATOMIC:
+            found = _seq(av)
+        elif op is _c.BRANCH:
+            alts = [_seq(alt) for alt in av[1]]
+            if all(a is not None for a in alts):
+                found = set().union(*alts)  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:
+            found = _seq(av[2])
+        if found:
+            options.append(found)
+    if run:
+        options.append({"".join(run)})
+    return _best(options)
+
+
+def required_literals(regex: re.Pattern) -> Optional[frozenset[str]]:
+    """Lowercase strings one of which every match of ``regex`` contains, or ``None`` when unknown.
+
+    Only what a match consumes counts (look-arounds are ignored), so testing for the
+    literals in the lowercased text searched is a safe pre-check.
+    """
+    try:
+        tree = _sre_parse.parse(regex.pattern, regex.flags)
+    except Exception:  # pragma: no cover - the pattern compiled, so this should not happen
+        return None
+    found = _seq(list(tree))
+    if not found:
+        return None
+    lowered = {s.lower() for s in found}
+    # a literal containing another one is redundant ("arrested" when "arrest" is there)
+    return frozenset(s for s in lowered if not any(o != s and o in s for o in lowered))
+
+
+def literal_alternation(words) -> str:
+    """A regex source matching any of ``words``, as a trie so the engine tries few branches."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
+
+
+class Guarded:
+    """A compiled pattern with its literal guard; ``search``/``match`` take the text and its lowercase.
+
+    :param regex: the compiled pattern
+    :param literals: the guard; derived from the pattern when not given (``()``: no guard)
+    """
+
+    __slots__ = ("regex", "literals", "_any", "pattern")
+
+    def __init__(self, regex: re.Pattern, literals: Optional[frozenset[str]] = None):
+        self.regex = regex
+        self.pattern = regex.pattern
+        self.literals = required_literals(regex) if literals is None else (frozenset(literals) or None)
+        self._any = None
+        if self.literals and len(self.literals) > _MAX_TESTS:
+            self._any = re.compile(literal_alternation(sorted(self.literals)))
+
+    def possible(self, lower: str, pos: int, endpos: int) -> bool:
+        """Whether a match inside ``lower[pos:endpos]`` is possible at all."""
+        lits = self.literals
+        if lits is None:
+            return True
+        if self._any is not None:
+            return self._any.search(lower, pos, endpos) is not None
+        for lit in lits:
+            if lower.find(lit, pos, endpos) >= 0:
+                return True
+        return False
+
+    def search(self, text: str, lower: str, pos: int, endpos: int) -> Optional[re.Match]:
+        """``regex.search(text, pos, endpos)`` when the guard allows it, else ``None``."""
+        if self.literals is not None and not self.possible(lower, pos, endpos):
+            return None
+        return self.regex.search(text, pos, endpos)
+
+    def match(self, text: str, lower: str, pos: int, limit: int) -> Optional[re.Match]:
+        """``regex.match(text, pos)`` when a literal occurs in ``lower[pos:limit]``, else ``None``.
+
+        ``limit`` bounds where the guard looks (the end of the line, or a few hundred
+        characters), not the match itself.
+        """
+        if self.literals is not None and not self.possible(lower, pos, limit):
+            return None
+        return self.regex.match(text, pos)
