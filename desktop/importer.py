@@ -185,7 +185,14 @@ def _read_bytes(path: Path) -> bytes:
             raise ImportFailure(
                 f"the file is {size / 1048576:.1f} MB; a press release is at most {MAX_BYTES // 1048576} MB")
         with path.open("rb") as fh:
-            return fh.read(MAX_BYTES + 1)
+            # read(n) allocates n bytes up front: ask for what stat() says (plus one, to
+            # notice a file that grew), not for the 10 MB limit
+            data = fh.read(size + 1)
+            if len(data) > size:
+                data += fh.read(MAX_BYTES + 1 - len(data))
+        if len(data) > MAX_BYTES:
+            raise ImportFailure(f"the file grew past {MAX_BYTES // 1048576} MB while it was read")
+        return data
     except FileNotFoundError:
         raise ImportFailure("no such file") from None
     except PermissionError:
