@@ -35,7 +35,7 @@ from desktop.extractor.operations import (Mention, build_operations, find_mentio
 from desktop.extractor.rules import Rules, RulesError, load_rules
 from desktop.extractor.text import Layout
 
-EXTRACTOR_VERSION = "1.0-rules"
+EXTRACTOR_VERSION = "1.1-rules"
 
 __all__ = ["EXTRACTOR_VERSION", "Rules", "RulesError", "extract", "extract_span", "extract_operation_span",
            "load_rules", "default_rules"]
@@ -78,11 +78,10 @@ def _dedupe(cands: list[Candidate], layout: Layout) -> list[Candidate]:
     """A figure repeated (headline or lead, then body) is one metric: the later occurrence stays."""
     keep = []
     for i, c in enumerate(cands):
-        key = (c.category, c.value, c.unit)
-        later = any((d.category, d.value, d.unit) == key and layout.line_of(d.num_start) != layout.line_of(c.num_start)
-                    for d in cands[i + 1:])
-        if later and c.num_start < layout.lead_end:
-            continue
+        if c.num_start < layout.lead_end:
+            key, line = (c.category, c.value, c.unit), layout.line_of(c.num_start)
+            if any((d.category, d.value, d.unit) == key and layout.line_of(d.num_start) != line for d in cands[i + 1:]):
+                continue
         keep.append(c)
     return keep
 

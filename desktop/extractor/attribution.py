@@ -2,7 +2,8 @@
 
 In order: an operation named in the figure's sentence (the nearest before it, else the
 first after it); an operation named in the sentence before, when this one opens with
-an anaphor ("This work led to ..."); none when the sentence counts a wider period
+an anaphor ("This work led to ..."); the main operation when the sentence refers to
+"the operation"; none when the sentence counts a wider period
 ("In the last quarter of 2020", "in 2019"); else the release's main operation (the
 first one named in its lead), or none.
 
@@ -36,12 +37,19 @@ def main_operation(mentions: list[Mention], layout: Layout) -> Optional[str]:
 
 
 class Scope:
-    """Mentions grouped by sentence, for repeated attribution in one document."""
+    """Mentions grouped by sentence, and what each sentence says, for repeated attribution in one document."""
 
     def __init__(self, mentions: list[Mention], layout: Layout):
         self.by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
             self.by_sentence.setdefault(layout.sentence_of(m.start), []).append(m)
+        self._fallback: dict[int, Optional[str]] = {}
+
+    def fallback(self, si: int, body: str, layout: Layout, main_key: Optional[str], rules) -> Optional[str]:
+        """The operation of a figure in sentence ``si`` that names none (computed once per sentence)."""
+        if si not in self._fallback:
+            self._fallback[si] = _fallback(si, body, layout, self, main_key, rules)
+        return self._fallback[si]
 
 
 def attribute(offset: int, body: str, layout: Layout, mentions: list[Mention], main_key: Optional[str], rules,
@@ -61,6 +69,10 @@ def attribute(offset: int, body: str, layout: Layout, mentions: list[Mention], m
     if here:
         before = [m for m in here if m.start <= offset]
         return (before[-1] if before else here[0]).key
+    return scope.fallback(si, body, layout, main_key, rules)
+
+
+def _fallback(si: int, body: str, layout: Layout, scope: Scope, main_key: Optional[str], rules) -> Optional[str]:
     text = layout.sentence_text(body, si)
     if rules.anaphora_re.search(text.lstrip()):
         prev = si - 1
@@ -68,6 +80,9 @@ def attribute(offset: int, body: str, layout: Layout, mentions: list[Mention], m
             prev -= 1
         if prev >= 0 and scope.by_sentence.get(prev):
             return scope.by_sentence[prev][-1].key
-    if rules.wider_period_re.search(text):
+    if main_key and rules.operation_reference_re.search(text):
+        return main_key  # "Since the operation began in April, ...": about the operation, month or not
+    start, end = layout.sentence_span(si)
+    if rules.wider_period.search(text, layout.lower[start:end], 0, len(text)):
         return None
     return main_key

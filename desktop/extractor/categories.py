@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from desktop.extractor.guards import Guarded
+from desktop.extractor.guards import Guarded, with_lead
 from desktop.extractor.yamlload import line_of
 
 KINDS = ("count", "money", "weight")
@@ -81,8 +81,8 @@ def metric_rule(rules, cat: str, raw: Any, seen: dict) -> MetricRule:
     return MetricRule(rid, cat, kind, before, after, int(priority), raw.get("after"))
 
 
-def compile_categories(rules, entries: list) -> tuple[dict, dict]:
-    """``(categories, steps)``: rules by category, and the ordered steps per kind."""
+def compile_categories(rules, entries: list) -> tuple[dict, dict, dict]:
+    """``(categories, steps, guards)``: rules by category, the ordered steps and the side guards per kind."""
     categories: dict[str, list[MetricRule]] = {}
     seen: dict[str, Any] = {}
     by_kind: dict[str, list[MetricRule]] = {k: [] for k in KINDS}
@@ -101,7 +101,25 @@ def compile_categories(rules, entries: list) -> tuple[dict, dict]:
             by_kind[rule.kind].append(rule)
     mods = rules._expand("{mods}") if "mods" in rules.macros else None
     steps = {kind: _steps(rules, rs, mods) for kind, rs in by_kind.items()}
-    return categories, steps
+    return categories, steps, {kind: side_guards(st) for kind, st in steps.items()}
+
+
+def side_guards(steps: list[Step]) -> dict[str, Guarded]:
+    """One guard for all ``after`` steps and one for all ``before`` steps of a kind.
+
+    When it finds none of their words near the figure, none of the steps of that side is tried.
+    """
+    out = {}
+    for side in ("after", "before"):
+        lits: Optional[set[str]] = set()
+        for s in steps:
+            if s.kind == side:
+                if s.regex.literals is None:
+                    lits = None  # a step without a guard: always try that side
+                    break
+                lits |= s.regex.literals
+        out[side] = Guarded(re.compile("(?!)"), frozenset(lits) if lits else frozenset())
+    return out
 
 
 def _steps(rules, rs: list[MetricRule], mods: Optional[str]) -> list[Step]:
@@ -125,5 +143,5 @@ def _steps(rules, rs: list[MetricRule], mods: Optional[str]) -> list[Step]:
             regex = re.compile(mods + "(?:" + "|".join(alts) + ")", re.I)
             out.append(Step("noun", Guarded(regex), groups=groups))
         out.extend(Step("after", Guarded(r.after), rule=r) for r in afters)
-        out.extend(Step("before", Guarded(r.before), rule=r, after=r.after) for r in befores)
+        out.extend(Step("before", Guarded(with_lead(r.before)), rule=r, after=r.after) for r in befores)
     return out

@@ -30,6 +30,8 @@ _TO = r"[^\S\n]*(?:-|–|—|to|until|till|and)[^\S\n]*"
 _S = r"[^\S\n]+"
 
 DATE_RE = re.compile(
+    # every date opens with a digit, a weekday or a month: the look-ahead refuses other places at once
+    r"(?=[0-9MTWFSJAOND])(?:"
     # 30 November (2020)? to (Sunday,)? 3 January (2021)? | 15-21 May (2020)?
     rf"(?P<a>{_WD}(?P<a_d1>{_D})(?:{_S}(?:of{_S})?(?P<a_m1>{_MON})(?P<a_y1>{_Y})?)?{_TO}{_WD}(?P<a_d2>{_D}){_S}(?:of{_S})?(?P<a_m2>{_MON})(?P<a_y2>{_Y})?)"
     # November 9 (2020)? to (November)? 15 (2020)? | February 27 and March 5
@@ -39,7 +41,7 @@ DATE_RE = re.compile(
     # April 18(, 2020)?
     rf"|(?P<e>{_WD}(?P<e_m>{_MON}){_S}(?P<e_d>{_D})(?![\d:])(?P<e_y>{_Y})?)"
     # October 2016
-    rf"|(?P<f>(?P<f_m>{_MON}){_S}(?P<f_y>(?:19|20)\d\d)\b)",
+    rf"|(?P<f>(?P<f_m>{_MON}){_S}(?P<f_y>(?:19|20)\d\d)\b))",
 )
 
 

@@ -154,3 +154,112 @@ class Guarded:
         if self.literals is not None and not self.possible(lower, pos, limit):
             return None
         return self.regex.match(text, pos)
+
+
+_CATEGORY_CLASS = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s", "CATEGORY_NOT_DIGIT": None,
+                   "CATEGORY_WORD": None, "CATEGORY_NOT_WORD": None, "CATEGORY_NOT_SPACE": None}
+_ZERO_WIDTH = tuple(getattr(_c, n) for n in ("AT", "ASSERT", "ASSERT_NOT") if hasattr(_c, n))
+
+
+def _first(items, flags: int) -> tuple[Optional[set[str]], bool]:
+    """The characters a match of ``items`` can open with (class items), and whether it can be empty."""
+    out: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is _c.LITERAL:
+            out.add(re.escape(chr(av)))
+            return out, False
+        if op is _c.IN:
+            for iop, iav in av:
+                if iop is _c.LITERAL:
+                    out.add(re.escape(chr(iav)))
+                elif iop is _c.RANGE:
+                    out.add(f"{re.escape(chr(iav[0]))}-{re.escape(chr(iav[1]))}")
+                elif iop is _c.CATEGORY and _CATEGORY_CLASS.get(str(iav)):
+                    out.add(_CATEGORY_CLASS[str(iav)])
+                else:
+                    return None, False  # negated, \w, \S...: too wide to be worth it
+            return out, False
+        if op is _c.SUBPATTERN:
+            add = av[1] if len(av) > 3 else 0
+            if add & re.I and not flags & re.I:
+                return None, False  # a case-insensitive part inside a case-sensitive pattern
+            sub, empty = _first(av[-1], flags)
+        elif op is _c.BRANCH:
+            sub, empty = set(), False
+            for alt in av[1]:
+                part, e = _first(alt, flags)
+                if part is None:
+                    return None, False
+                sub |= part
+                empty = empty or e
+        elif op in _REPEATS:
+            sub, empty = _first(av[2], flags)
+            empty = empty or av[0] == 0
+        else:
+            return None, False
+        if sub is None:
+            return None, False
+        out |= sub
+        if not empty:
+            return out, False
+    return out, True
+
+
+def lead_assert(source: str, flags: int = 0) -> str:
+    """A look-ahead naming the characters a match of ``source`` can start with, or ``""``.
+
+    Put in front of a pattern it changes no match, but lets the engine refuse every
+    other place at once instead of trying each alternative there.
+
+    Example::
+
+        >>> lead_assert(r"\\b(?:Mon|Tues)day|\\d+ May")
+        '(?=[MT\\\\d])'
+    """
+    try:
+        chars, empty = _first(list(_sre_parse.parse(source, flags)), flags)
+    except Exception:  # pragma: no cover - the caller compiles and reports errors itself
+        return ""
+    if not chars or empty:
+        return ""
+    return "(?=[" + "".join(sorted(chars)) + "])"
+
+
+def with_lead(regex: re.Pattern) -> re.Pattern:
+    """``regex`` with its :func:`lead_assert` in front (the same matches, found sooner)."""
+    lead = lead_assert(regex.pattern, regex.flags)
+    if not lead:
+        return regex
+    try:
+        return re.compile(f"{lead}(?:{regex.pattern})", regex.flags)
+    except re.error:  # e.g. a global flag that must open the pattern
+        return regex
+
+
+class AnyOf:
+    """Alternatives tried one by one, each with its own guard: only those whose words occur run.
+
+    ``search`` returns a match of some alternative (not necessarily the leftmost): for
+    questions of "is there one?" (a wider period, a not-a-metric context).
+    """
+
+    __slots__ = ("alternatives", "pattern", "_union")
+
+    def __init__(self, regexes):
+        self.alternatives = [Guarded(with_lead(r)) for r in regexes]
+        self.pattern = "|".join(f"(?:{r.pattern})" for r in regexes)
+        lits = [a.literals for a in self.alternatives]
+        # one test for all the alternatives' words first; only when one occurs are they tried in turn
+        self._union = None if not lits or any(x is None for x in lits) else Guarded(
+            re.compile("(?!)"), frozenset().union(*lits))
+
+    def search(self, text: str, lower: str, pos: int, endpos: int) -> Optional[re.Match]:
+        if self._union is not None and not self._union.possible(lower, pos, endpos):
+            return None
+        for alt in self.alternatives:
+            m = alt.search(text, lower, pos, endpos)
+            if m:
+                return m
+        return None

@@ -27,7 +27,7 @@ from desktop.extractor.text import Layout
 
 _WINDOW = 80
 #: how far after a figure (at most; never past the end of its line) a rule's words are looked for
-_AFTER_LIMIT = 300
+_AFTER_LIMIT = 160
 _CARRY_GAP = re.compile(
     r"^(?:[^\S\n]+(?!(?:were|was|is|are|have|has|had|been|led|resulted|including|included|addition|well)\b)"
     r"[\w’'-]+){0,6}?(?:,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)$")
@@ -98,22 +98,31 @@ def _qualifier(body: str, lower: str, rules, s: int, lo: int) -> Optional[re.Mat
     return rules.qualifier_re.search(body, start, s)
 
 
-def _fire(body: str, lower: str, steps, e: int, limit: int, left_of):
+def _fire(body: str, lower: str, steps, guards, e: int, limit: int, left_of):
     """The first step that fires on the figure ending at ``e``: ``(rule, evidence start or None, end)``."""
-    left = None
+    left = after_ok = before_ok = None
     for step in steps:
         if step.kind == "before":
-            if left is None:
+            if before_ok is None:
                 left = left_of()
-            lo = left[1]
-            b = step.regex.search(body, lower, max(lo, left[0] - _WINDOW), left[0])
+                before_ok = guards["before"].possible(lower, max(left[1], left[0] - _WINDOW), left[0])
+            if not before_ok:
+                continue
+            b = step.regex.search(body, lower, max(left[1], left[0] - _WINDOW), left[0])
             if not b:
                 continue
             a = step.after.match(body, e) if step.after is not None else None
             if step.after is not None and not a:
                 continue
             return step.rule, b.start(), (a.end() if a else e)
-        m = step.regex.match(body, lower, e, limit)
+        if step.kind == "after":
+            if after_ok is None:
+                after_ok = guards["after"].possible(lower, e, limit)
+            if not after_ok:
+                continue
+            m = step.regex.match(body, lower, e, limit)
+        else:
+            m = step.regex.regex.match(body, e)  # the nouns: a short anchored match, cheaper than a guard
         if m:
             return (step.groups[m.lastgroup] if step.kind == "noun" else step.rule), None, m.end()
     return None
@@ -139,7 +148,7 @@ def _classify(body: str, layout: Layout, rules, tok: NumberToken, previous: list
     fired = None
     if not pct:
         nl = body.find("\n", e, e + _AFTER_LIMIT)
-        fired = _fire(body, lower, rules.steps[tok.kind], e, nl if nl >= 0 else min(len(body), e + _AFTER_LIMIT),
+        fired = _fire(body, lower, rules.steps[tok.kind], rules.side_guards[tok.kind], e, nl if nl >= 0 else min(len(body), e + _AFTER_LIMIT),
                       left_of)
         if fired is None and (not previous or rules.inherit_before_re is None or previous[-1].sentence != si):
             return None  # nothing on either side names what this number counts
@@ -150,6 +159,8 @@ def _classify(body: str, layout: Layout, rules, tok: NumberToken, previous: list
                 explicit_q=bool(q), sentence=si)
     if pct:
         cand = _percent(body, lower, rules, tok, pct.end(), left, lo, base)
+        if cand is not None and rules.target.search(body, lower, sent_start, min(cand.start, left)):
+            cand.category, cand.rule = rules.target_category, "other.target"  # "aiming for a 40 per cent cut"
         return cand if cand is None or _is_metric(body, lower, rules, s, e, lo) else None
     if fired is None:
         cand = _inherit(body, rules, tok, left, lo, previous, base)

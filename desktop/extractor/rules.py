@@ -10,7 +10,7 @@ The YAML sections (see the comments in ``resources/rules/*.yaml``):
 - ``percent``: the category and the words that make a per cent a fall or a rise.
 - ``not_metric``: ``spans`` (numbers inside are not metrics), ``before``, ``after``.
 - ``contexts``: ``target`` (a target or aim: category ``other``), ``wider_period``,
-  ``anaphora``, ``lead_lines``.
+  ``operation_reference``, ``anaphora``, ``lead_lines``, ``inherit``.
 - ``operations``: name ``patterns`` (with a ``name`` group), ``stop_words``,
   ``durations``, ``scope`` (a sentence talking about "the operation").
 
@@ -33,7 +33,7 @@ from typing import Any, Optional, Union
 import yaml
 
 from desktop.extractor.categories import KINDS, MetricRule, compile_categories
-from desktop.extractor.guards import Guarded
+from desktop.extractor.guards import AnyOf, Guarded, with_lead
 from desktop.extractor.regexcheck import catastrophic
 from desktop.extractor.yamlload import LDict, line_of, load_yaml_text
 
@@ -143,13 +143,13 @@ class Rules:
             self.qualifier_of[f"q{i}"] = name
             alts.append(f"(?P<q{i}>{words})")
         body = "|".join(alts) or "(?!)"
-        self.qualifier_re = re.compile(r"(?<![\w-])(?:" + body + r")[^\S\n]+$", re.I)
+        self.qualifier_re = with_lead(re.compile(r"(?<![\w-])(?:" + body + r")[^\S\n]+$", re.I))
         # the last word of every phrase: a qualifier can only stand where the text ends with one
         self.qualifier_tails = tuple(sorted({str(p).split()[-1].lower() for ps in
                                              self._section("qualifiers", dict).values() for p in ps if str(p).split()}))
 
     def _compile_categories(self) -> None:
-        self.categories, self.steps = compile_categories(self, self._section("categories", list))
+        self.categories, self.steps, self.side_guards = compile_categories(self, self._section("categories", list))
 
     def _compile_percent(self) -> None:
         pc = self._section("percent", dict)
@@ -162,15 +162,15 @@ class Rules:
         self.percent_dir_after_re = re.compile(r"[^\S\n]+" + sign + r"\b", re.I)
         self.percent_dir_before_re = re.compile(
             r"\b" + sign + r"(?:[^\S\n]+(?:by|of|to|a|an|just))?[^\S\n]*$", re.I)
-        self.percent_dir_before = Guarded(self.percent_dir_before_re)
+        self.percent_dir_before = Guarded(with_lead(self.percent_dir_before_re))
 
     def _compile_not_metric(self) -> None:
         nm = self._section("not_metric", dict)
         spans = [self._named(x, "regex").pattern for x in nm.get("spans", [])]
-        self.not_metric_spans_re = re.compile("|".join(f"(?:{p})" for p in spans) or "(?!)", re.I)
+        self.not_metric_spans_re = with_lead(re.compile("|".join(f"(?:{p})" for p in spans) or "(?!)", re.I))
         before = [self._named(x, "regex").pattern for x in nm.get("before", [])]
         self.not_metric_before_re = re.compile("(?:" + ("|".join(f"(?:{p})" for p in before) or "(?!)") + r")[^\S\n]*$", re.I)
-        self.not_metric_before = Guarded(self.not_metric_before_re)
+        self.not_metric_before = AnyOf([re.compile(f"(?:{p})" + r"[^\S\n]*$", re.I) for p in before])
         after = [self._named(x, "regex").pattern for x in nm.get("after", [])]
         self.not_metric_after_re = re.compile("|".join(f"(?:{p})" for p in after) or "(?!)", re.I)
 
@@ -184,10 +184,12 @@ class Rules:
         target = ctx.get("target") or {}
         self.target_category = str(target.get("category", "other"))
         self.target_re = self.compile(target["before"], suffix=r"$") if target.get("before") else re.compile("(?!)")
-        self.target = Guarded(self.target_re)
+        self.target = Guarded(with_lead(self.target_re))
         periods = [self.compile(p).pattern for p in ctx.get("wider_period", [])]
-        self.wider_period_re = re.compile("|".join(f"(?:{p})" for p in periods) or "(?!)", re.I)
+        self.wider_period_re = with_lead(re.compile("|".join(f"(?:{p})" for p in periods) or "(?!)", re.I))
+        self.wider_period = AnyOf([re.compile(p, re.I) for p in periods])
         self.anaphora_re = self.compile(ctx.get("anaphora", "(?!)"), flags=0)
+        self.operation_reference_re = with_lead(self.compile(ctx.get("operation_reference", "(?!)")))
         self.lead_lines = int(ctx.get("lead_lines", 3))
         inherit = ctx.get("inherit") or {}
         self.inherit_before_re = self.compile(inherit["before"], suffix=r"$") if inherit.get("before") else None
@@ -204,16 +206,16 @@ class Rules:
         ops = self._section("operations", dict)
         self.op_patterns = []
         for item in ops.get("patterns", []):
-            regex = self._named(item, "regex", flags=0)
+            regex = with_lead(self._named(item, "regex", flags=0))
             if "name" not in regex.groupindex:
                 self._fail(item, "an operation pattern needs a (?P<name>...) group")
             self.op_patterns.append((str(item.get("id", "operation")), regex, str(item.get("prefix") or ""),
                                      str(item.get("trim") or "right"), self._triggers(item.get("triggers"))))
         self.op_stop_words = {str(w) for w in ops.get("stop_words", [])}
         self.op_exclude_re = self.compile(ops["exclude"], flags=0) if ops.get("exclude") else None
-        self.duration_re = self.compile(ops["durations"]) if ops.get("durations") else re.compile("(?!)")
+        self.duration_re = with_lead(self.compile(ops["durations"])) if ops.get("durations") else re.compile("(?!)")
         self.duration_triggers = self._triggers(ops.get("durations_triggers"))
-        self.op_scope_re = self.compile(ops["scope"]) if ops.get("scope") else re.compile("(?!)")
+        self.op_scope_re = with_lead(self.compile(ops["scope"])) if ops.get("scope") else re.compile("(?!)")
 
 
 # -- loading ---------------------------------------------------------------

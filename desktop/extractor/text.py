@@ -81,10 +81,12 @@ class Layout:
         index = self.line_of(offset)
         if index not in self._headline:
             start, end = self.line_span(index)
-            words = [w for w in _CAPWORD.findall(self.text, start, end) if len(w) > 3]
-            caps = sum(1 for w in words if w[0].isupper())
-            sentence = self.text[start:end].rstrip(" *\t").endswith((".", "!", "?", ":"))
-            self._headline[index] = not sentence and len(words) >= 4 and caps >= 0.75 * len(words)
+            if self.text[start:end].rstrip(" *\t").endswith((".", "!", "?", ":")):
+                self._headline[index] = False  # a sentence, not a headline (decided before counting words)
+            else:
+                words = [w for w in _CAPWORD.findall(self.text, start, end) if len(w) > 3]
+                caps = sum(1 for w in words if w[0].isupper())
+                self._headline[index] = len(words) >= 4 and caps >= 0.75 * len(words)
         return self._headline[index]
 
     def _lead_end(self, lead_lines: int) -> int:

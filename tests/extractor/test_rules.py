@@ -103,3 +103,16 @@ def test_a_synonym_is_a_yaml_edit(tmp_path):
 def test_missing_file(tmp_path):
     with pytest.raises(RulesError, match="no such rules file"):
         load_rules(tmp_path / "absent.yaml")
+
+
+def test_priority_orders_rules_and_is_checked(tmp_path):
+    body = "Cannabis with a street value of £250,000 was recovered."
+    assert [(m.category, m.value) for m in extract(doc(body)).metrics] == [("drugs_seized", 250000)]
+    path = _write(tmp_path, """\
+        categories:
+          - category: arrests
+            rules:
+              - {id: mine.p, after: '{mods}nabs\\b', priority: high}
+        """)
+    with pytest.raises(RulesError, match="priority"):
+        load_rules(path)
