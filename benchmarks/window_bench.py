@@ -13,7 +13,6 @@ DB defaults to the database the import benchmark leaves (import-100000.sqlite).
 from __future__ import annotations
 
 import os
-import random
 import resource
 import statistics
 import subprocess
@@ -122,7 +121,6 @@ def main() -> None:
 
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     report("6. peak resident memory after 200 switches", peak_mb, "MB", budget="< 400 MB")
-    random.seed(0)
 
 
 if __name__ == "__main__":

@@ -146,10 +146,6 @@ class Store:
             audit.record(self.db, [audit.entry("document", document_id, "update", reviewer=self.reviewer,
                                                document_id=document_id, field=field, old=row[field], new=value)])
 
-    def set_flagged(self, document_id: int, flagged: bool) -> None:
-        with self.write():
-            self.db["documents"].update(document_id, {"flagged": int(flagged)})
-
     def _doc(self, document_id: int) -> dict:
         row = documents.get(self.db, document_id)
         if row is None:
@@ -247,7 +243,7 @@ class Store:
     def reextract(self, document_id: int, extraction: Extraction) -> bool:
         """Store a new run; undecided rows follow it, decisions stay. Returns whether flagged."""
         with self.write():
-            _, op_ids, metric_ids = suggestions.add_run(self.db, document_id, extraction)
+            [(_, op_ids, metric_ids)] = suggestions.add_runs(self.db, [(document_id, extraction)])
             flagged = review.replace_undecided(self.db, document_id, extraction, op_ids, metric_ids)
             self.db["documents"].update(document_id, {"flagged": int(flagged)})
             audit.record(self.db, [audit.entry("document", document_id, "extract", reviewer=self.reviewer,

@@ -47,16 +47,6 @@ def existing_hashes(db: sqlite_utils.Database, hashes: list[str]) -> set[str]:
     return found
 
 
-def existing_ids(db: sqlite_utils.Database, hashes: list[str]) -> dict[str, int]:
-    """``{sha256: id}`` for the stored documents among ``hashes``."""
-    out: dict[str, int] = {}
-    for i in range(0, len(hashes), 500):
-        chunk = hashes[i:i + 500]
-        marks = ",".join("?" * len(chunk))
-        out.update(db.execute(f"SELECT sha256, id FROM documents WHERE sha256 IN ({marks})", chunk).fetchall())
-    return out
-
-
 def get(db: sqlite_utils.Database, document_id: int) -> Optional[dict]:
     """The whole document row, body included, or ``None``."""
     rows = list(db.query("SELECT * FROM documents WHERE id = ?", [document_id]))

@@ -7,7 +7,7 @@ inside the caller's transaction and return the audit entries of what changed;
 
 Example::
 
-    >>> seed_from_suggestions(db, document_id, extraction, op_ids, metric_ids)
+    >>> seed_from_suggestions(db, [(document_id, extraction, op_ids, metric_ids)])
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import sqlite_utils
 from desktop.domain import CATEGORIES, QUALIFIERS, ROW_STATUSES, Extraction
 from desktop.store import suggestions
 from desktop.store.audit import now
+from desktop.store.bulk import insert_rows
 from desktop.store.connection import StoreError
 
 METRIC_EDITABLE = ("category", "value", "qualifier", "unit", "subject", "operation", "offset", "length", "text")
@@ -28,20 +29,29 @@ TABLES = {"metric": "metrics", "operation": "operations"}
 MAX_TEXT = 2000
 
 
-def seed_from_suggestions(db: sqlite_utils.Database, document_id: int, extraction: Extraction,
-                          op_ids: list[int], metric_ids: list[int], stamp: Optional[str] = None) -> None:
-    """Reviewed rows with status ``suggested`` for a run's suggestions."""
+OP_COLUMNS = ("document_id", "suggestion_id", "origin", "status", "position", "name", "start", "end",
+              "duration", "updated_at")
+MET_COLUMNS = ("document_id", "suggestion_id", "origin", "status", "position") + suggestions.METRIC_FIELDS + (
+    "updated_at",)
+
+
+def seed_from_suggestions(db: sqlite_utils.Database, items: list[tuple[int, Extraction, list[int], list[int]]],
+                          stamp: Optional[str] = None, first_position: int = 0) -> None:
+    """Reviewed rows with status ``suggested`` for runs' suggestions (inside the caller's transaction).
+
+    :param items: ``(document id, extraction, suggested operation ids, suggested metric ids)``
+    :param first_position: where the rows start in each document's order
+    """
     stamp = stamp or now()
-    ops = [{"document_id": document_id, "suggestion_id": sid, "origin": "extractor", "status": "suggested",
-            "position": i, "name": o.name, "start": o.start, "end": o.end, "duration": o.duration,
-            "updated_at": stamp} for i, (o, sid) in enumerate(zip(extraction.operations, op_ids))]
-    mets = [{"document_id": document_id, "suggestion_id": sid, "origin": "extractor", "status": "suggested",
-             "position": i, **{f: getattr(m, f) for f in suggestions.METRIC_FIELDS}, "updated_at": stamp}
-            for i, (m, sid) in enumerate(zip(extraction.metrics, metric_ids))]
-    if ops:
-        db["operations"].insert_all(ops, batch_size=500)
-    if mets:
-        db["metrics"].insert_all(mets, batch_size=500)
+    ops, mets = [], []
+    for document_id, ext, op_ids, metric_ids in items:
+        ops += [(document_id, sid, "extractor", "suggested", first_position + i, o.name, o.start, o.end,
+                 o.duration, stamp) for i, (o, sid) in enumerate(zip(ext.operations, op_ids))]
+        mets += [(document_id, sid, "extractor", "suggested", first_position + i)
+                 + tuple(getattr(m, f) for f in suggestions.METRIC_FIELDS) + (stamp,)
+                 for i, (m, sid) in enumerate(zip(ext.metrics, metric_ids))]
+    insert_rows(db, "operations", OP_COLUMNS, ops)
+    insert_rows(db, "metrics", MET_COLUMNS, mets)
 
 
 def rows(db: sqlite_utils.Database, kind: str, document_id: int) -> list[dict]:
@@ -253,10 +263,8 @@ def replace_undecided(db: sqlite_utils.Database, document_id: int, extraction: E
     base = len(decided) + len(decided_ops)
     trimmed = Extraction(document=extraction.document, operations=tuple(o for o, _ in keep_o),
                          metrics=tuple(m for m, _ in keep_m))
-    seed_from_suggestions(db, document_id, trimmed, [s for _, s in keep_o], [s for _, s in keep_m])
-    if base:
-        db.execute("UPDATE metrics SET position = position + ? WHERE document_id = ? AND status = 'suggested'",
-                   [base, document_id])
+    seed_from_suggestions(db, [(document_id, trimmed, [s for _, s in keep_o], [s for _, s in keep_m])],
+                          first_position=base)
     accepted = sorted((r["category"], _norm(r["value"])) for r in decided if r["status"] != "rejected")
     suggested = sorted((m.category, _norm(m.value)) for m in extraction.metrics)
     return bool(decided) and accepted != suggested

@@ -6,7 +6,7 @@ them, so the window can show the extractor's original beside a correction.
 
 Example::
 
-    >>> run_id, op_ids, metric_ids = add_run(db, document_id, extraction)
+    >>> [(run_id, op_ids, metric_ids)] = add_runs(db, [(document_id, extraction)])
 """
 
 from __future__ import annotations
@@ -17,36 +17,40 @@ import sqlite_utils
 
 from desktop.domain import Extraction
 from desktop.store.audit import now
+from desktop.store.bulk import insert_rows, next_id
 
 METRIC_FIELDS = ("category", "value", "qualifier", "unit", "subject", "operation", "offset", "length", "text", "rule")
 OPERATION_FIELDS = ("name", "start", "end", "duration")
 
 
-def add_run(db: sqlite_utils.Database, document_id: int, extraction: Extraction,
-            stamp: Optional[str] = None) -> tuple[int, list[int], list[int]]:
-    """Store one extraction run (inside the caller's transaction).
+RUN_COLUMNS = ("id", "document_id", "extractor_version", "created_at", "error")
+SOP_COLUMNS = ("id", "run_id", "name", "start", "end", "duration")
+SMET_COLUMNS = ("id", "run_id") + METRIC_FIELDS
 
-    :returns: ``(run_id, suggested operation ids, suggested metric ids)`` in the extraction's order
+
+def add_runs(db: sqlite_utils.Database, items: list[tuple[int, Extraction]],
+             stamp: Optional[str] = None) -> list[tuple[int, list[int], list[int]]]:
+    """Store one extraction run a document (inside the caller's transaction).
+
+    :param items: ``(document id, extraction)`` pairs
+    :returns: for each item ``(run_id, suggested operation ids, suggested metric ids)``, in order
     """
-    cur = db.execute(
-        "INSERT INTO extraction_runs (document_id, extractor_version, created_at, error) VALUES (?, ?, ?, ?)",
-        [document_id, extraction.extractor_version or "unknown", stamp or now(), extraction.error])
-    run_id = cur.lastrowid
-    op_ids = [db.execute(
-        'INSERT INTO suggested_operations (run_id, name, start, "end", duration) VALUES (?, ?, ?, ?, ?)',
-        [run_id, o.name, o.start, o.end, o.duration]).lastrowid for o in extraction.operations]
-    metric_ids = [db.execute(
-        'INSERT INTO suggested_metrics (run_id, category, value, qualifier, unit, subject, operation, "offset", '
-        "length, text, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [run_id] + [getattr(m, f) for f in METRIC_FIELDS]).lastrowid for m in extraction.metrics]
-    return run_id, op_ids, metric_ids
-
-
-def latest_run(db: sqlite_utils.Database, document_id: int) -> Optional[dict]:
-    """The newest extraction run of a document."""
-    rows = list(db.query(
-        "SELECT * FROM extraction_runs WHERE document_id = ? ORDER BY id DESC LIMIT 1", [document_id]))
-    return rows[0] if rows else None
+    stamp = stamp or now()
+    run_id, sop_id = next_id(db, "extraction_runs"), next_id(db, "suggested_operations")
+    smet_id = next_id(db, "suggested_metrics")
+    runs, sops, smets, out = [], [], [], []
+    for document_id, ext in items:
+        runs.append((run_id, document_id, ext.extractor_version or "unknown", stamp, ext.error))
+        op_ids = list(range(sop_id, sop_id + len(ext.operations)))
+        metric_ids = list(range(smet_id, smet_id + len(ext.metrics)))
+        sops += [(i, run_id, o.name, o.start, o.end, o.duration) for i, o in zip(op_ids, ext.operations)]
+        smets += [(i, run_id) + tuple(getattr(m, f) for f in METRIC_FIELDS) for i, m in zip(metric_ids, ext.metrics)]
+        out.append((run_id, op_ids, metric_ids))
+        run_id, sop_id, smet_id = run_id + 1, sop_id + len(op_ids), smet_id + len(metric_ids)
+    insert_rows(db, "extraction_runs", RUN_COLUMNS, runs)
+    insert_rows(db, "suggested_operations", SOP_COLUMNS, sops)
+    insert_rows(db, "suggested_metrics", SMET_COLUMNS, smets)
+    return out
 
 
 def metric(db: sqlite_utils.Database, suggestion_id: int) -> Optional[dict]:
