@@ -57,6 +57,8 @@ def test_promise8_window_refused_edit_is_shown_and_kept_for_retry(window, qtbot,
     qtbot.waitUntil(lambda: words in window.error_label.text())
     assert store.row("metric", row_id) == before  # nothing half-written
     assert not window.edits.stack.canUndo()  # a refused edit is not an undo step
+    # the refused value is put back into a reopened editor on the next turn of the event loop
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit) and editor.text().replace(",", "") == "7777777"  # kept for retry
     store.db.execute("PRAGMA query_only = OFF")
