@@ -75,15 +75,23 @@ def _metric(c: Candidate, a: _Analysis, rules: Rules) -> Metric:
 
 
 def _dedupe(cands: list[Candidate], layout: Layout) -> list[Candidate]:
-    """A figure repeated (headline or lead, then body) is one metric: the later occurrence stays."""
-    keep = []
-    for i, c in enumerate(cands):
-        if c.num_start < layout.lead_end:
-            key, line = (c.category, c.value, c.unit), layout.line_of(c.num_start)
-            if any((d.category, d.value, d.unit) == key and layout.line_of(d.num_start) != line for d in cands[i + 1:]):
-                continue
-        keep.append(c)
-    return keep
+    """A figure repeated (headline or lead, then body) is one metric: the later occurrence stays.
+
+    One pass from the end: for each (category, value, unit) the lines of its later
+    occurrences are remembered (two distinct lines are enough to answer), so a release
+    with thousands of figures costs linear time.
+    """
+    later: dict[tuple, tuple] = {}
+    drop = set()
+    for i in range(len(cands) - 1, -1, -1):
+        c = cands[i]
+        key, line = (c.category, c.value, c.unit), layout.line_of(c.num_start)
+        seen = later.get(key, ())
+        if c.num_start < layout.lead_end and any(other != line for other in seen):
+            drop.add(i)
+        if line not in seen and len(seen) < 2:
+            later[key] = seen + (line,)
+    return [c for i, c in enumerate(cands) if i not in drop]
 
 
 def extract(document: Document, rules: Optional[Rules] = None) -> Extraction:

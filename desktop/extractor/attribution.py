@@ -21,6 +21,7 @@ Example::
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Optional
 
 from desktop.extractor.operations import Mention
@@ -43,6 +44,7 @@ class Scope:
         self.by_sentence: dict[int, list[Mention]] = {}
         for m in mentions:
             self.by_sentence.setdefault(layout.sentence_of(m.start), []).append(m)
+        self.starts = {si: [m.start for m in ms] for si, ms in self.by_sentence.items()}
         self._fallback: dict[int, Optional[str]] = {}
 
     def fallback(self, si: int, body: str, layout: Layout, main_key: Optional[str], rules) -> Optional[str]:
@@ -67,8 +69,8 @@ def attribute(offset: int, body: str, layout: Layout, mentions: list[Mention], m
     si = layout.sentence_of(offset)
     here = scope.by_sentence.get(si)
     if here:
-        before = [m for m in here if m.start <= offset]
-        return (before[-1] if before else here[0]).key
+        n_before = bisect_right(scope.starts[si], offset)  # mentions come in order of their start
+        return here[n_before - 1 if n_before else 0].key
     return scope.fallback(si, body, layout, main_key, rules)
 
 

@@ -26,6 +26,8 @@ from desktop.extractor.numbers import NumberToken, find_numbers
 from desktop.extractor.text import Layout
 
 _WINDOW = 80
+#: how far before a figure (at most; never before its sentence) a target or aim is looked for
+_TARGET_WINDOW = 200
 #: how far after a figure (at most; never past the end of its line) a rule's words are looked for
 _AFTER_LIMIT = 160
 _CARRY_GAP = re.compile(
@@ -49,7 +51,8 @@ class Candidate:
 
 def _in_span(body: str, start: int, end: int, rules) -> bool:
     """Whether the number at ``start`` stands in a URL, an e-mail address, a phone number, a time..."""
-    ws = max(body.rfind(" ", 0, start), body.rfind("\n", 0, start))
+    floor = max(0, start - 300)  # an address longer than this before a figure is not looked for
+    ws = max(body.rfind(" ", floor, start), body.rfind("\n", floor, start), floor - 1)
     chunk = body[ws + 1:start]
     if "://" in chunk or "www." in chunk or "@" in chunk:
         return True
@@ -159,7 +162,7 @@ def _classify(body: str, layout: Layout, rules, tok: NumberToken, previous: list
                 explicit_q=bool(q), sentence=si)
     if pct:
         cand = _percent(body, lower, rules, tok, pct.end(), left, lo, base)
-        if cand is not None and rules.target.search(body, lower, sent_start, min(cand.start, left)):
+        if cand is not None and rules.target.search(body, lower, max(sent_start, min(cand.start, left) - _TARGET_WINDOW), min(cand.start, left)):
             cand.category, cand.rule = rules.target_category, "other.target"  # "aiming for a 40 per cent cut"
         return cand if cand is None or _is_metric(body, lower, rules, s, e, lo) else None
     if fired is None:
@@ -168,7 +171,7 @@ def _classify(body: str, layout: Layout, rules, tok: NumberToken, previous: list
         rule, ev_start, ev_end = fired
         ev_start = left if ev_start is None else ev_start
         category, rid = rule.category, rule.id
-        if category != "other" and rules.target.search(body, lower, sent_start, left):
+        if category != "other" and rules.target.search(body, lower, max(sent_start, left - _TARGET_WINDOW), left):
             category, rid = rules.target_category, "other.target"
         subject = _subject(body, e, ev_end, ev_start, left)
         cand = Candidate(category=category, subject=subject, start=ev_start, end=ev_end, rule=rid, **base)

@@ -13,6 +13,7 @@ Example::
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from typing import Optional
 
 from desktop.domain import Operation
@@ -58,6 +59,33 @@ def _clean_words(words: list[str], stop: set[str], trim: str) -> list[str]:
     return kept
 
 
+class _Taken:
+    """The spans already taken by a mention, sorted, so an overlap test costs a binary search."""
+
+    __slots__ = ("spans", "longest")
+
+    def __init__(self):
+        self.spans: list[tuple[int, int]] = []
+        self.longest = 0
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a taken span holds ``start``, or begins inside ``[start, end)``."""
+        spans = self.spans
+        i = bisect_left(spans, (start, -1))
+        if i < len(spans) and spans[i][0] < end:
+            return True  # a taken span begins inside [start, end)
+        k = i - 1
+        while k >= 0 and spans[k][0] > start - self.longest:
+            if spans[k][1] > start:
+                return True  # a taken span holds start
+            k -= 1
+        return False
+
+    def add(self, start: int, end: int) -> None:
+        insort(self.spans, (start, end))
+        self.longest = max(self.longest, end - start)
+
+
 def find_mentions(body: str, layout: Layout, rules) -> list[Mention]:
     """Every operation mention in ``body``, in order, skipping headline-case lines.
 
@@ -66,11 +94,11 @@ def find_mentions(body: str, layout: Layout, rules) -> list[Mention]:
     :param rules: compiled :class:`~desktop.extractor.rules.Rules`
     """
     found: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     for rid, regex, prefix, trim, triggers in rules.op_patterns:
         for m in scan(regex, body, triggers):
             start, end = m.span("name")
-            if layout.is_headline_case(start) or any(s <= start < e or start <= s < end for s, e in taken):
+            if layout.is_headline_case(start) or taken.overlaps(start, end):
                 continue
             words = _clean_words(m.group("name").split(), rules.op_stop_words, trim)
             words = [w.strip("’‘'\"") for w in words]
@@ -84,7 +112,7 @@ def find_mentions(body: str, layout: Layout, rules) -> list[Mention]:
             if rules.op_exclude_re is not None and rules.op_exclude_re.search(full):
                 continue
             found.append(Mention(m.start(), m.end(), full, rid))
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
     found.sort(key=lambda x: x.start)
     return found
 
@@ -114,21 +142,19 @@ def build_operations(body: str, layout: Layout, mentions: list[Mention], dates: 
             spellings[mt.key] = []
         spellings[mt.key].append(mt.name)
         sentences.setdefault(mt.key, set()).add(layout.sentence_of(mt.start))
-    named_sentences = {s for ss in sentences.values() for s in ss}
+    owner_of = _Owners(sentences, order, main_key, body, layout, rules)
     dated: dict[str, tuple[str, str]] = {}
     for d in dates:
         if not d.has_day:
             continue
-        si = layout.sentence_of(d.start)
-        owner = _owner(si, sentences, order, named_sentences, main_key, body, layout, rules)
+        owner = owner_of(layout.sentence_of(d.start))
         if owner and owner not in dated:
             resolved = d.resolve(published)
             if resolved:
                 dated[owner] = resolved
     durations: dict[str, str] = {}
     for m in () if not order else scan(rules.duration_re, body, rules.duration_triggers, 40, 40):
-        si = layout.sentence_of(m.start())
-        owner = _owner(si, sentences, order, named_sentences, main_key, body, layout, rules)
+        owner = owner_of(layout.sentence_of(m.start()))
         if owner and owner not in durations:
             durations[owner] = " ".join(m.group().split())
     out = []
@@ -138,16 +164,30 @@ def build_operations(body: str, layout: Layout, mentions: list[Mention], dates: 
     return tuple(out)
 
 
-def _owner(si: int, sentences: dict, order: list[str], named_sentences: set, main_key: Optional[str],
-           body: str, layout: Layout, rules) -> Optional[str]:
-    for key in order:
-        if si in sentences[key]:
+class _Owners:
+    """The operation a sentence's dates and durations belong to, answered once per sentence.
+
+    The first operation (in order of first mention) named in the sentence; else the main
+    operation when the sentence talks about "the operation" (rules' ``scope``); else none.
+    Dictionaries, so a release naming thousands of operations costs linear time.
+    """
+
+    def __init__(self, sentences: dict, order: list[str], main_key: Optional[str], body: str, layout: Layout, rules):
+        self.first: dict[int, str] = {}
+        for key in order:
+            for si in sentences[key]:
+                self.first.setdefault(si, key)
+        self.main_key, self.body, self.layout, self.rules = main_key, body, layout, rules
+        self.scoped: dict[int, Optional[str]] = {}
+
+    def __call__(self, si: int) -> Optional[str]:
+        key = self.first.get(si)
+        if key is not None:
             return key
-    if si in named_sentences:
-        return None
-    if main_key and rules.op_scope_re.search(layout.sentence_text(body, si)):
-        return main_key
-    return None
+        if si not in self.scoped:
+            in_scope = self.main_key and self.rules.op_scope_re.search(self.layout.sentence_text(self.body, si))
+            self.scoped[si] = self.main_key if in_scope else None
+        return self.scoped[si]
 
 
 def operation_from_text(text: str, rules) -> Optional[str]:
