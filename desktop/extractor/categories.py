@@ -108,6 +108,8 @@ def side_guards(steps: list[Step]) -> dict[str, Guarded]:
     """One guard for all ``after`` steps and one for all ``before`` steps of a kind.
 
     When it finds none of their words near the figure, none of the steps of that side is tried.
+    ``before_union`` joins the ``before`` patterns into one: when it does not match either,
+    none of them is tried one by one.
     """
     out = {}
     for side in ("after", "before"):
@@ -119,7 +121,24 @@ def side_guards(steps: list[Step]) -> dict[str, Guarded]:
                     break
                 lits |= s.regex.literals
         out[side] = Guarded(re.compile("(?!)"), frozenset(lits) if lits else frozenset())
+    out["before_union"] = _union([s.regex.regex for s in steps if s.kind == "before"])
     return out
+
+
+def _union(regexes: list) -> Optional[re.Pattern]:
+    """One pattern matching wherever any of ``regexes`` does (``None`` when they cannot be joined).
+
+    Used only as a necessary condition: one search that fails rules out every pattern.
+    """
+    if not regexes:
+        return None
+    flags = {r.flags for r in regexes}
+    if len(flags) != 1:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{r.pattern})" for r in regexes), flags.pop())
+    except re.error:  # e.g. a pattern with a global inline flag, which must open the whole pattern
+        return None
 
 
 def _steps(rules, rs: list[MetricRule], mods: Optional[str]) -> list[Step]:

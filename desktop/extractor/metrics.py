@@ -41,9 +41,11 @@ class Candidate:
     __slots__ = ("category", "value", "qualifier", "unit", "subject", "start", "end", "rule", "num_start",
                  "num_end", "explicit_q", "sentence")
 
-    def __init__(self, **kw):
-        for k in self.__slots__:
-            setattr(self, k, kw.get(k))
+    def __init__(self, category: str, value, qualifier: str, unit: str, subject: Optional[str], start: int, end: int,
+                 rule: str, num_start: int, num_end: int, explicit_q: bool, sentence: int):
+        self.category, self.value, self.qualifier, self.unit, self.subject = category, value, qualifier, unit, subject
+        self.start, self.end, self.rule, self.num_start, self.num_end = start, end, rule, num_start, num_end
+        self.explicit_q, self.sentence = explicit_q, sentence
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Candidate({self.category}, {self.value}, {self.qualifier}, {self.rule})"
@@ -101,33 +103,44 @@ def _qualifier(body: str, lower: str, rules, s: int, lo: int) -> Optional[re.Mat
     return rules.qualifier_re.search(body, start, s)
 
 
-def _fire(body: str, lower: str, steps, guards, e: int, limit: int, left_of):
-    """The first step that fires on the figure ending at ``e``: ``(rule, evidence start or None, end)``."""
-    left = after_ok = before_ok = None
+def _fire(body: str, lower: str, steps, guards, e: int, limit: int, left: int, lo: int):
+    """The first step that fires on the figure ending at ``e``: ``(rule, evidence start or None, end)``.
+
+    ``left`` is where the figure's qualifier (or the figure) starts; ``before`` patterns
+    must end there and start no further back than ``lo``/``_WINDOW``.
+    """
+    after_ok = before_ok = None
+    b_lo = max(lo, left - _WINDOW)
     for step in steps:
-        if step.kind == "before":
-            if before_ok is None:
-                left = left_of()
-                before_ok = guards["before"].possible(lower, max(left[1], left[0] - _WINDOW), left[0])
-            if not before_ok:
-                continue
-            b = step.regex.search(body, lower, max(left[1], left[0] - _WINDOW), left[0])
-            if not b:
-                continue
-            a = step.after.match(body, e) if step.after is not None else None
-            if step.after is not None and not a:
-                continue
-            return step.rule, b.start(), (a.end() if a else e)
-        if step.kind == "after":
+        kind = step.kind
+        if kind == "noun":
+            m = step.regex.regex.match(body, e)  # the nouns: a short anchored match, cheaper than a guard
+            if m:
+                return step.groups[m.lastgroup], None, m.end()
+        elif kind == "after":
             if after_ok is None:
                 after_ok = guards["after"].possible(lower, e, limit)
-            if not after_ok:
-                continue
-            m = step.regex.match(body, lower, e, limit)
+            if after_ok:
+                m = step.regex.match(body, lower, e, limit)
+                if m:
+                    return step.rule, None, m.end()
         else:
-            m = step.regex.regex.match(body, e)  # the nouns: a short anchored match, cheaper than a guard
-        if m:
-            return (step.groups[m.lastgroup] if step.kind == "noun" else step.rule), None, m.end()
+            if before_ok is None:
+                # the words of some before-pattern near the figure, then all of them as one pattern:
+                # when neither finds anything, no before-step can fire (the usual case: one search, not many)
+                union = guards["before_union"]
+                before_ok = guards["before"].possible(lower, b_lo, left) and (
+                    union is None or union.search(body, b_lo, left) is not None)
+            if not before_ok:
+                continue
+            b = step.regex.search(body, lower, b_lo, left)
+            if not b:
+                continue
+            if step.after is None:
+                return step.rule, b.start(), e
+            a = step.after.match(body, e)
+            if a:
+                return step.rule, b.start(), a.end()
     return None
 
 
@@ -139,34 +152,25 @@ def _classify(body: str, layout: Layout, rules, tok: NumberToken, previous: list
     si = layout.sentence_of(s)
     sent_start = layout.sentence_starts[si]
     lo = max(sent_start, s - _WINDOW)
-    state: dict = {}
-
-    def left_of() -> tuple[int, int]:
-        if "q" not in state:
-            state["q"] = _qualifier(body, lower, rules, s, lo)
-        q = state["q"]
-        return (q.start() if q else s), lo
-
+    q = _qualifier(body, lower, rules, s, lo)
+    left = q.start() if q else s
     pct = rules.percent_after_re.match(body, e) if tok.kind == "count" and body[e:e + 1] in ("%", " ", "p") else None
     fired = None
     if not pct:
         nl = body.find("\n", e, e + _AFTER_LIMIT)
-        fired = _fire(body, lower, rules.steps[tok.kind], rules.side_guards[tok.kind], e, nl if nl >= 0 else min(len(body), e + _AFTER_LIMIT),
-                      left_of)
+        limit = nl if nl >= 0 else min(len(body), e + _AFTER_LIMIT)
+        fired = _fire(body, lower, rules.steps[tok.kind], rules.side_guards[tok.kind], e, limit, left, lo)
         if fired is None and (not previous or rules.inherit_before_re is None or previous[-1].sentence != si):
             return None  # nothing on either side names what this number counts
-    left = left_of()[0]
-    q = state["q"]
     qualifier = rules.qualifier_of[q.lastgroup] if q else "exact"
-    base = dict(value=tok.value, qualifier=qualifier, unit=tok.currency or "count", num_start=s, num_end=e,
-                explicit_q=bool(q), sentence=si)
+    unit = tok.currency or "count"
     if pct:
-        cand = _percent(body, lower, rules, tok, pct.end(), left, lo, base)
+        cand = _percent(body, lower, rules, tok, pct.end(), left, lo, qualifier, si, bool(q))
         if cand is not None and rules.target.search(body, lower, max(sent_start, min(cand.start, left) - _TARGET_WINDOW), min(cand.start, left)):
             cand.category, cand.rule = rules.target_category, "other.target"  # "aiming for a 40 per cent cut"
         return cand if cand is None or _is_metric(body, lower, rules, s, e, lo) else None
     if fired is None:
-        cand = _inherit(body, rules, tok, left, lo, previous, base)
+        cand = _inherit(body, rules, tok, left, lo, previous, qualifier, si, bool(q))
     else:
         rule, ev_start, ev_end = fired
         ev_start = left if ev_start is None else ev_start
@@ -174,7 +178,7 @@ def _classify(body: str, layout: Layout, rules, tok: NumberToken, previous: list
         if category != "other" and rules.target.search(body, lower, max(sent_start, left - _TARGET_WINDOW), left):
             category, rid = rules.target_category, "other.target"
         subject = _subject(body, e, ev_end, ev_start, left)
-        cand = Candidate(category=category, subject=subject, start=ev_start, end=ev_end, rule=rid, **base)
+        cand = Candidate(category, tok.value, qualifier, unit, subject, ev_start, ev_end, rid, s, e, bool(q), si)
     if cand is None or not _is_metric(body, lower, rules, s, e, lo):
         return None
     return cand
@@ -187,14 +191,14 @@ def _is_metric(body: str, lower: str, rules, s: int, e: int, lo: int) -> bool:
     return not _in_span(body, s, e, rules)
 
 
-def _percent(body: str, lower: str, rules, tok: NumberToken, pct_end: int, left: int, lo: int, base: dict) -> Optional[Candidate]:
+def _percent(body: str, lower: str, rules, tok: NumberToken, pct_end: int, left: int, lo: int, qualifier: str,
+             si: int, explicit_q: bool) -> Optional[Candidate]:
     after = rules.percent_dir_after_re.match(body, pct_end)
     before = None if after else rules.percent_dir_before.search(body, lower, max(lo, left - 40), left)
     found = after or before
     if not found:
         return None  # "100 per cent anonymous": a per cent that is not a rise or fall
     sign = -1 if found.group("down") else 1
-    base.update(value=sign * tok.value, unit="percent")
     if after:
         start, end = left, after.end()
         tail = re.match(r"[^\S\n]+(?:in|of)[^\S\n]+([^.,;:()\n]{1,60})", body[end:end + 80])
@@ -207,17 +211,17 @@ def _percent(body: str, lower: str, rules, tok: NumberToken, pct_end: int, left:
         subject = re.split(r"[,;:(]", lead)[-1].strip() or None
         if subject:
             start = before.start() - len(lead) + lead.rfind(subject)
-    return Candidate(category=rules.percent_category, subject=subject, start=start, end=end,
-                     rule="percent_change.direction", **base)
+    return Candidate(rules.percent_category, sign * tok.value, qualifier, "percent", subject, start, end,
+                     "percent_change.direction", tok.start, tok.end, explicit_q, si)
 
 
-def _inherit(body: str, rules, tok: NumberToken, left: int, lo: int, previous: list[Candidate],
-             base: dict) -> Optional[Candidate]:
+def _inherit(body: str, rules, tok: NumberToken, left: int, lo: int, previous: list[Candidate], qualifier: str,
+             si: int, explicit_q: bool) -> Optional[Candidate]:
     """A breakdown figure ("(168 in 2018, ...") counts what the figure before it in the sentence counts."""
     if rules.inherit_before_re is None or rules.inherit_after_re is None or not previous:
         return None
     prev = previous[-1]
-    if prev.sentence != base["sentence"] or prev.category == "other":
+    if prev.sentence != si or prev.category == "other":
         return None
     if not rules.inherit_before_re.search(body, max(lo, left - 60), left):
         return None
@@ -225,8 +229,8 @@ def _inherit(body: str, rules, tok: NumberToken, left: int, lo: int, previous: l
     if not a:
         return None
     end = re.match(r"[^,;)\n]*", body[a.end():a.end() + 40]).end() + a.end()
-    return Candidate(category=prev.category, subject=prev.subject, start=left, end=end,
-                     rule=f"{prev.rule}.breakdown", **base)
+    return Candidate(prev.category, tok.value, qualifier, tok.currency or "count", prev.subject, left, end,
+                     f"{prev.rule}.breakdown", tok.start, tok.end, explicit_q, si)
 
 
 def _subject(body: str, num_end: int, ev_end: int, ev_start: int, left: int) -> Optional[str]:
