@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from desktop.extractor.guards import Guarded, with_lead
+from desktop.extractor.guards import Guarded, literal_alternation, with_lead
 from desktop.extractor.yamlload import line_of
 
 KINDS = ("count", "money", "weight")
@@ -108,8 +108,6 @@ def side_guards(steps: list[Step]) -> dict[str, Guarded]:
     """One guard for all ``after`` steps and one for all ``before`` steps of a kind.
 
     When it finds none of their words near the figure, none of the steps of that side is tried.
-    ``before_union`` joins the ``before`` patterns into one: when it does not match either,
-    none of them is tried one by one.
     """
     out = {}
     for side in ("after", "before"):
@@ -121,24 +119,44 @@ def side_guards(steps: list[Step]) -> dict[str, Guarded]:
                     break
                 lits |= s.regex.literals
         out[side] = Guarded(re.compile("(?!)"), frozenset(lits) if lits else frozenset())
-    out["before_union"] = _union([s.regex.regex for s in steps if s.kind == "before"])
+    out["before_words"] = WordsNear(out["before"].literals)
     return out
 
 
-def _union(regexes: list) -> Optional[re.Pattern]:
-    """One pattern matching wherever any of ``regexes`` does (``None`` when they cannot be joined).
+class WordsNear:
+    """Which guard literals occur in a window, found with one scan (``None`` literals: unknown).
 
-    Used only as a necessary condition: one search that fails rules out every pattern.
+    ``found(lower, pos, endpos)`` returns the set of literals present: each occurrence
+    counts for every literal it contains ("seized" also stands for "seize"). Two literals
+    glued so that they share letters ("arrestedetained") count as the first only.
     """
-    if not regexes:
-        return None
-    flags = {r.flags for r in regexes}
-    if len(flags) != 1:
-        return None
-    try:
-        return re.compile("|".join(f"(?:{r.pattern})" for r in regexes), flags.pop())
-    except re.error:  # e.g. a pattern with a global inline flag, which must open the whole pattern
-        return None
+
+    __slots__ = ("regex", "within")
+
+    def __init__(self, literals: Optional[frozenset]):
+        self.regex = re.compile(literal_alternation(sorted(literals))) if literals else None
+        lits = literals or ()
+        self.within = {a: frozenset(b for b in lits if b in a) for a in lits}
+
+    def found(self, lower: str, pos: int, endpos: int) -> Optional[frozenset]:
+        if self.regex is None:
+            return None
+        hits = self.regex.findall(lower, pos, endpos)
+        if not hits:
+            return frozenset()
+        within = self.within
+        return frozenset().union(*(within[h] for h in hits))
+
+
+def step_runs(steps: list[Step]) -> list[tuple[str, list[Step]]]:
+    """``steps`` cut into runs of one kind, in order: a side whose guard fails skips its whole run."""
+    runs: list[tuple[str, list[Step]]] = []
+    for step in steps:
+        if runs and runs[-1][0] == step.kind:
+            runs[-1][1].append(step)
+        else:
+            runs.append((step.kind, [step]))
+    return runs
 
 
 def _steps(rules, rs: list[MetricRule], mods: Optional[str]) -> list[Step]:

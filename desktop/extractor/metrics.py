@@ -103,44 +103,49 @@ def _qualifier(body: str, lower: str, rules, s: int, lo: int) -> Optional[re.Mat
     return rules.qualifier_re.search(body, start, s)
 
 
-def _fire(body: str, lower: str, steps, guards, e: int, limit: int, left: int, lo: int):
+def _fire(body: str, lower: str, runs, guards, e: int, limit: int, left: int, lo: int):
     """The first step that fires on the figure ending at ``e``: ``(rule, evidence start or None, end)``.
 
-    ``left`` is where the figure's qualifier (or the figure) starts; ``before`` patterns
-    must end there and start no further back than ``lo``/``_WINDOW``.
+    ``runs`` are the kind's steps in order, cut into runs of one side (see
+    :func:`~desktop.extractor.categories.step_runs`); ``left`` is where the figure's
+    qualifier (or the figure) starts: ``before`` patterns must end there and start no
+    further back than ``lo`` and ``_WINDOW``.
     """
     after_ok = before_ok = None
-    b_lo = max(lo, left - _WINDOW)
-    for step in steps:
-        kind = step.kind
+    for kind, steps in runs:
         if kind == "noun":
-            m = step.regex.regex.match(body, e)  # the nouns: a short anchored match, cheaper than a guard
-            if m:
-                return step.groups[m.lastgroup], None, m.end()
+            for step in steps:
+                m = step.regex.regex.match(body, e)  # the nouns: a short anchored match, cheaper than a guard
+                if m:
+                    return step.groups[m.lastgroup], None, m.end()
         elif kind == "after":
             if after_ok is None:
                 after_ok = guards["after"].possible(lower, e, limit)
-            if after_ok:
+            if not after_ok:
+                continue
+            for step in steps:
                 m = step.regex.match(body, lower, e, limit)
                 if m:
                     return step.rule, None, m.end()
         else:
+            b_lo = max(lo, left - _WINDOW)
             if before_ok is None:
-                # the words of some before-pattern near the figure, then all of them as one pattern:
-                # when neither finds anything, no before-step can fire (the usual case: one search, not many)
-                union = guards["before_union"]
-                before_ok = guards["before"].possible(lower, b_lo, left) and (
-                    union is None or union.search(body, b_lo, left) is not None)
-            if not before_ok:
+                # the before-patterns' words present near the figure, found in one scan
+                before_ok = guards["before_words"].found(lower, b_lo, left)
+            if before_ok is not None and not before_ok:
                 continue
-            b = step.regex.search(body, lower, b_lo, left)
-            if not b:
-                continue
-            if step.after is None:
-                return step.rule, b.start(), e
-            a = step.after.match(body, e)
-            if a:
-                return step.rule, b.start(), a.end()
+            for step in steps:
+                lits = step.regex.literals
+                if lits is not None and before_ok is not None and before_ok.isdisjoint(lits):
+                    continue  # none of this pattern's words is there
+                b = step.regex.regex.search(body, b_lo, left)
+                if not b:
+                    continue
+                if step.after is None:
+                    return step.rule, b.start(), e
+                a = step.after.match(body, e)
+                if a:
+                    return step.rule, b.start(), a.end()
     return None
 
 
@@ -159,7 +164,7 @@ def _classify(body: str, layout: Layout, rules, tok: NumberToken, previous: list
     if not pct:
         nl = body.find("\n", e, e + _AFTER_LIMIT)
         limit = nl if nl >= 0 else min(len(body), e + _AFTER_LIMIT)
-        fired = _fire(body, lower, rules.steps[tok.kind], rules.side_guards[tok.kind], e, limit, left, lo)
+        fired = _fire(body, lower, rules.step_runs[tok.kind], rules.side_guards[tok.kind], e, limit, left, lo)
         if fired is None and (not previous or rules.inherit_before_re is None or previous[-1].sentence != si):
             return None  # nothing on either side names what this number counts
     qualifier = rules.qualifier_of[q.lastgroup] if q else "exact"

@@ -32,7 +32,7 @@ from typing import Any, Optional, Union
 
 import yaml
 
-from desktop.extractor.categories import KINDS, MetricRule, compile_categories
+from desktop.extractor.categories import KINDS, MetricRule, compile_categories, step_runs
 from desktop.extractor.guards import AnyOf, Guarded, with_lead
 from desktop.extractor.regexcheck import catastrophic
 from desktop.extractor.yamlload import LDict, line_of, load_yaml_text
@@ -150,6 +150,7 @@ class Rules:
 
     def _compile_categories(self) -> None:
         self.categories, self.steps, self.side_guards = compile_categories(self, self._section("categories", list))
+        self.step_runs = {kind: step_runs(steps) for kind, steps in self.steps.items()}
 
     def _compile_percent(self) -> None:
         pc = self._section("percent", dict)
