@@ -18,7 +18,7 @@ from typing import Optional
 
 from desktop.domain import Operation
 from desktop.extractor.dates import DateMention
-from desktop.extractor.text import Layout, scan
+from desktop.extractor.text import Layout, scan, windows
 
 _FOLD = re.compile(r"^(?:operation|op\.?)\s+", re.I)
 _POSSESSIVE = re.compile(r"[’']s$")
@@ -152,16 +152,43 @@ def build_operations(body: str, layout: Layout, mentions: list[Mention], dates: 
             resolved = d.resolve(published)
             if resolved:
                 dated[owner] = resolved
-    durations: dict[str, str] = {}
-    for m in () if not order else scan(rules.duration_re, body, rules.duration_triggers, 40, 40):
-        owner = owner_of(layout.sentence_of(m.start()))
-        if owner and owner not in durations:
-            durations[owner] = " ".join(m.group().split())
+    durations = _durations(body, layout, rules, owner_of, len(order)) if order else {}
     out = []
     for key in order:
         start, end = dated.get(key, (None, None))
         out.append(Operation(name=_display(spellings[key]), start=start, end=end, duration=durations.get(key)))
     return tuple(out)
+
+
+def _durations(body: str, layout: Layout, rules, owner_of, wanted: int) -> dict[str, str]:
+    """The first duration stated in a sentence of each operation (``owner_of``), by key.
+
+    Durations are looked for in windows around their trigger words (in the lowercased
+    text, so every spelling counts); a window whose sentences belong to no operation still
+    without a duration is skipped, and the search stops once every operation has one.
+    """
+    durations: dict[str, str] = {}
+    triggers = rules.duration_triggers
+    if not triggers:
+        spans = [(0, len(body))]
+    else:
+        spans = windows(layout.lower, triggers, 40, 40)
+    sentence_of = layout.sentence_of
+    for s, e in spans:
+        if all(owner_of(si) is None or owner_of(si) in durations
+               for si in range(sentence_of(s), sentence_of(max(s, e - 1)) + 1)):
+            continue  # nothing found here could be kept
+        last = -1
+        for m in rules.duration_re.finditer(body, s, e):
+            if m.start() < last:
+                continue
+            last = m.end()
+            owner = owner_of(sentence_of(m.start()))
+            if owner and owner not in durations:
+                durations[owner] = " ".join(m.group().split())
+        if len(durations) == wanted:
+            break
+    return durations
 
 
 class _Owners:

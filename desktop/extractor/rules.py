@@ -215,7 +215,8 @@ class Rules:
         self.op_stop_words = {str(w) for w in ops.get("stop_words", [])}
         self.op_exclude_re = self.compile(ops["exclude"], flags=0) if ops.get("exclude") else None
         self.duration_re = with_lead(self.compile(ops["durations"])) if ops.get("durations") else re.compile("(?!)")
-        self.duration_triggers = self._triggers(ops.get("durations_triggers"))
+        # looked for in the lowercased text: one spelling finds them all
+        self.duration_triggers = tuple(sorted({t.lower() for t in self._triggers(ops.get("durations_triggers"))}))
         self.op_scope_re = with_lead(self.compile(ops["scope"])) if ops.get("scope") else re.compile("(?!)")
 
 
