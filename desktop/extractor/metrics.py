@@ -78,7 +78,7 @@ def find_candidates(body: str, layout: Layout, rules, dates: list[DateMention], 
     blocked = sorted((d.start, d.end) for d in dates)
     bi = 0
     out: list[Candidate] = []
-    for tok in find_numbers(body, dollar, layout.lower):
+    for tok in find_numbers(body, dollar, layout.lower, skip=blocked, years=False):
         if tok.start < start or tok.start >= end:
             continue
         while bi < len(blocked) and blocked[bi][1] <= tok.start:

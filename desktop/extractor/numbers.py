@@ -16,7 +16,7 @@ Example::
 from __future__ import annotations
 
 import re
-from typing import Iterator, Optional, Union
+from typing import Iterator, Optional, Sequence, Union
 
 from desktop.extractor.guards import literal_alternation
 
@@ -149,16 +149,28 @@ def dollar_currency(url: Optional[str]) -> str:
     return "USD"
 
 
-def find_numbers(text: str, dollar: str = "USD", lower: Optional[str] = None) -> Iterator[NumberToken]:
+def find_numbers(text: str, dollar: str = "USD", lower: Optional[str] = None, skip: Sequence[tuple[int, int]] = (),
+                 years: bool = True) -> Iterator[NumberToken]:
     """Every number in ``text`` in order (years, dates and the like included: callers filter).
 
     :param text: the document body
     :param dollar: the currency code ``$`` stands for
     :param lower: ``text`` lowercased with the same length, when the caller has it
+    :param skip: sorted ``(start, end)`` spans (dates, say): figures in digits starting
+        inside one are left out, without the cost of reading them
+    :param years: ``False`` leaves out plain four-digit years (1900-2099) the same way
     """
     found = []
+    si, n_skip = 0, len(skip)
     for m in _DIGIT_SCAN.finditer(text):
         start, end = m.span()
+        if n_skip:
+            while si < n_skip and skip[si][1] <= start:
+                si += 1
+            if si < n_skip and skip[si][0] <= start:
+                continue
+        if not years and end - start == 4 and _is_plain_year(text, start, end):
+            continue
         cur = text[start] if text[start] in SYMBOLS else None
         num_start = start
         if cur:
@@ -201,6 +213,19 @@ def find_numbers(text: str, dollar: str = "USD", lower: Optional[str] = None) ->
 #: (million, bn, thousand, kg, g, lb, oz...) and a currency word (pounds, quid, euros, dollars).
 _SUFFIX_FIRST = frozenset("mbtkglo")
 _CURRENCY_FIRST = frozenset("pqed")
+
+
+def _is_plain_year(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (four characters) is a year no multiplier or unit follows."""
+    raw = text[start:end]
+    if not raw.isdigit() or not 1900 <= int(raw) <= 2099:
+        return False
+    nxt = text[end:end + 1]
+    if nxt.isalnum() or nxt == "_":
+        return False  # "2020m", "2020s": read as usual
+    if nxt != "\n" and nxt.isspace() and text[end + 1:end + 2].lower() in _SUFFIX_FIRST:
+        return False  # "2000 tonnes": read as usual
+    return True
 
 
 def _token(text: str, raw: str, is_word: bool, cur: Optional[str], start: int, end: int, dollar: str):
