@@ -104,27 +104,46 @@ class Layout:
 
 
 _TRIGGER_RES: dict = {}
+#: Up to this many triggers, each is found with ``str.find``: a scan whose first character may
+#: be any of many costs more than a few substring searches.
+_FIND_AT_MOST = 4
 
 
 def windows(text: str, triggers: tuple[str, ...], back: int, ahead: int) -> list[tuple[int, int]]:
     """Merged ``(start, end)`` windows around every occurrence of any trigger in ``text``.
 
-    Lets a costly pattern run only where its cheap, literal trigger occurs.
+    Lets a costly pattern run only where its cheap, literal trigger occurs. Up to
+    ``_FIND_AT_MOST`` triggers are found with ``str.find``; more with one alternation.
 
     :param text: the text
     :param triggers: literals, matched case-sensitively
     :param back: characters kept before a trigger
     :param ahead: characters kept after it
     """
-    regex = _TRIGGER_RES.get(triggers)
-    if regex is None:
-        regex = _TRIGGER_RES[triggers] = re.compile("|".join(re.escape(t) for t in sorted(triggers, key=len, reverse=True)))
+    if len(triggers) <= _FIND_AT_MOST:
+        hits = []
+        find = text.find
+        for trigger in triggers:
+            size = len(trigger)
+            i = find(trigger)
+            while i >= 0:
+                hits.append((i, i + size))
+                i = find(trigger, i + size)
+        if len(triggers) > 1:
+            hits.sort()
+    else:
+        regex = _TRIGGER_RES.get(triggers)
+        if regex is None:
+            regex = _TRIGGER_RES[triggers] = re.compile(
+                "|".join(re.escape(t) for t in sorted(triggers, key=len, reverse=True)))
+        hits = [m.span() for m in regex.finditer(text)]
     n = len(text)
     merged: list[list[int]] = []
-    for m in regex.finditer(text):
-        s, e = max(0, m.start() - back), min(n, m.end() + ahead)
+    for hs, he in hits:
+        s, e = max(0, hs - back), min(n, he + ahead)
         if merged and s <= merged[-1][1]:
-            merged[-1][1] = e
+            if e > merged[-1][1]:
+                merged[-1][1] = e
         else:
             merged.append([s, e])
     return [(s, e) for s, e in merged]
