@@ -82,9 +82,9 @@ def _fallback(si: int, body: str, layout: Layout, scope: Scope, main_key: Option
             prev -= 1
         if prev >= 0 and scope.by_sentence.get(prev):
             return scope.by_sentence[prev][-1].key
-    if main_key and rules.operation_reference_re.search(text):
-        return main_key  # "Since the operation began in April, ...": about the operation, month or not
     start, end = layout.sentence_span(si)
+    if main_key and rules.operation_reference.search(layout.text, layout.lower, start, end):
+        return main_key  # "Since the operation began in April, ...": about the operation, month or not
     if rules.wider_period.search(text, layout.lower[start:end], 0, len(text)):
         return None
     return main_key

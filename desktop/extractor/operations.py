@@ -212,7 +212,8 @@ class _Owners:
         if key is not None:
             return key
         if si not in self.scoped:
-            in_scope = self.main_key and self.rules.op_scope_re.search(self.layout.sentence_text(self.body, si))
+            start, end = self.layout.sentence_span(si)
+            in_scope = self.main_key and self.rules.op_scope.search(self.body, self.layout.lower, start, end)
             self.scoped[si] = self.main_key if in_scope else None
         return self.scoped[si]
 

@@ -191,6 +191,7 @@ class Rules:
         self.wider_period = AnyOf([re.compile(p, re.I) for p in periods])
         self.anaphora_re = self.compile(ctx.get("anaphora", "(?!)"), flags=0)
         self.operation_reference_re = with_lead(self.compile(ctx.get("operation_reference", "(?!)")))
+        self.operation_reference = Guarded(self.operation_reference_re)
         self.lead_lines = int(ctx.get("lead_lines", 3))
         inherit = ctx.get("inherit") or {}
         self.inherit_before_re = self.compile(inherit["before"], suffix=r"$") if inherit.get("before") else None
@@ -218,6 +219,7 @@ class Rules:
         # looked for in the lowercased text: one spelling finds them all
         self.duration_triggers = tuple(sorted({t.lower() for t in self._triggers(ops.get("durations_triggers"))}))
         self.op_scope_re = with_lead(self.compile(ops["scope"])) if ops.get("scope") else re.compile("(?!)")
+        self.op_scope = Guarded(self.op_scope_re)
 
 
 # -- loading ---------------------------------------------------------------
