@@ -104,10 +104,11 @@ def compile_categories(rules, entries: list) -> tuple[dict, dict, dict]:
     return categories, steps, {kind: side_guards(st) for kind, st in steps.items()}
 
 
-def side_guards(steps: list[Step]) -> dict[str, Guarded]:
+def side_guards(steps: list[Step]) -> dict[str, Any]:
     """One guard for all ``after`` steps and one for all ``before`` steps of a kind.
 
     When it finds none of their words near the figure, none of the steps of that side is tried.
+    ``before_words`` (a :class:`WordsNear`) also tells which of the before-words are there.
     """
     out = {}
     for side in ("after", "before"):

@@ -76,14 +76,9 @@ def find_candidates(body: str, layout: Layout, rules, dates: list[DateMention], 
     """
     end = len(body) if end is None else end
     blocked = sorted((d.start, d.end) for d in dates)
-    bi = 0
     out: list[Candidate] = []
     for tok in find_numbers(body, dollar, layout.lower, skip=blocked, years=False):
         if tok.start < start or tok.start >= end:
-            continue
-        while bi < len(blocked) and blocked[bi][1] <= tok.start:
-            bi += 1
-        if bi < len(blocked) and blocked[bi][0] <= tok.start < blocked[bi][1]:
             continue
         cand = _classify(body, layout, rules, tok, out)
         if cand is not None:

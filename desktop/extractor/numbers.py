@@ -151,23 +151,22 @@ def dollar_currency(url: Optional[str]) -> str:
 
 def find_numbers(text: str, dollar: str = "USD", lower: Optional[str] = None, skip: Sequence[tuple[int, int]] = (),
                  years: bool = True) -> Iterator[NumberToken]:
-    """Every number in ``text`` in order (years, dates and the like included: callers filter).
+    """Every number in ``text`` in order (years, dates and the like included unless left out below).
 
     :param text: the document body
     :param dollar: the currency code ``$`` stands for
     :param lower: ``text`` lowercased with the same length, when the caller has it
-    :param skip: sorted ``(start, end)`` spans (dates, say): figures in digits starting
-        inside one are left out, without the cost of reading them
+    :param skip: sorted ``(start, end)`` spans (dates, say): figures starting inside one
+        are left out (those in digits without the cost of reading them)
     :param years: ``False`` leaves out plain four-digit years (1900-2099) the same way
     """
     found = []
-    si, n_skip = 0, len(skip)
+    si = 0
     for m in _DIGIT_SCAN.finditer(text):
         start, end = m.span()
-        if n_skip:
-            while si < n_skip and skip[si][1] <= start:
-                si += 1
-            if si < n_skip and skip[si][0] <= start:
+        if skip:
+            si, inside = _advance(skip, si, start)
+            if inside:
                 continue
         if not years and end - start == 4 and _is_plain_year(text, start, end):
             continue
@@ -189,7 +188,7 @@ def find_numbers(text: str, dollar: str = "USD", lower: Optional[str] = None, sk
         lower = text.lower()
     if len(lower) == len(text):
         words = []
-        last = 0
+        last = si = 0
         starts = [m.start() + 1 for m in _WORD_START.finditer(lower)]
         if _WORD_AT.match(lower, 0):
             starts.insert(0, 0)
@@ -200,6 +199,10 @@ def find_numbers(text: str, dollar: str = "USD", lower: Optional[str] = None, sk
             if m is None:
                 continue
             last = m.end()
+            if skip:
+                si, inside = _advance(skip, si, start)
+                if inside:
+                    continue
             token = _token(text, m.group(), True, None, start, m.end(), dollar)
             if token is not None:
                 words.append(token)
@@ -215,17 +218,27 @@ _SUFFIX_FIRST = frozenset("mbtkglo")
 _CURRENCY_FIRST = frozenset("pqed")
 
 
+def _advance(spans: Sequence[tuple[int, int]], i: int, pos: int) -> tuple[int, bool]:
+    """Move ``i`` past the sorted ``spans`` ending at or before ``pos``; also whether ``pos`` is inside ``spans[i]``."""
+    while i < len(spans) and spans[i][1] <= pos:
+        i += 1
+    return i, i < len(spans) and spans[i][0] <= pos
+
+
+def _suffix_may_follow(text: str, end: int) -> bool:
+    """Whether a multiplier, a unit or glued letters may follow the figure ending at ``end``.
+
+    When not ("5 arrests", "5,"), the suffix pattern need not run: it could only match nothing.
+    """
+    nxt = text[end:end + 1]
+    return nxt.isalnum() or nxt == "_" or (nxt != "\n" and nxt.isspace()
+                                          and text[end + 1:end + 2].lower() in _SUFFIX_FIRST)
+
+
 def _is_plain_year(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` (four characters) is a year no multiplier or unit follows."""
     raw = text[start:end]
-    if not raw.isdigit() or not 1900 <= int(raw) <= 2099:
-        return False
-    nxt = text[end:end + 1]
-    if nxt.isalnum() or nxt == "_":
-        return False  # "2020m", "2020s": read as usual
-    if nxt != "\n" and nxt.isspace() and text[end + 1:end + 2].lower() in _SUFFIX_FIRST:
-        return False  # "2000 tonnes": read as usual
-    return True
+    return raw.isdigit() and 1900 <= int(raw) <= 2099 and not _suffix_may_follow(text, end)
 
 
 def _token(text: str, raw: str, is_word: bool, cur: Optional[str], start: int, end: int, dollar: str):
@@ -238,15 +251,12 @@ def _token(text: str, raw: str, is_word: bool, cur: Optional[str], start: int, e
             return None  # leading zero: a phone number, a code
         # plain digits (the usual case) read exactly as int; other forms through float, as before
         value = int(raw) if len(raw) < 16 and raw.isdecimal() else float(raw.replace(",", ""))
-    nxt = text[end:end + 1]
     suffix, mult, weight = None, "", None
-    if nxt.isalnum() or nxt == "_" or (nxt != "\n" and nxt.isspace() and text[end + 1:end + 2].isalpha()
-                                       and text[end + 1].lower() in _SUFFIX_FIRST):
+    if _suffix_may_follow(text, end):
         suffix = _SUFFIX_RE.match(text, end)
         if suffix is None:
             return None  # glued to letters: a model name, a hash, an ordinal
         mult, weight = (suffix.group("mult") or "").lower(), suffix.group("weight")
-    # else nothing a multiplier or a unit could start with follows ("5 arrests", "5,")
     kind = "count"
     if mult and (cur or mult not in ("m", "k", "mn")):
         value *= MULTIPLIERS[mult]
