@@ -3,6 +3,8 @@
 The YAML sections (see the comments in ``resources/rules/*.yaml``):
 
 - ``macros``: named regex fragments, used in patterns as ``{name}``.
+- ``words``: ``nouns:`` and ``verbs:`` word lists (plain words, inflected by the
+  engine, see :mod:`desktop.extractor.words`), used in patterns like macros.
 - ``qualifiers``: qualifier name -> phrases written just before a number.
 - ``categories``: ``- category: NAME`` with ``rules: [{id, before?, after?, kind?}]``;
   ``after`` is matched right after the number, ``before`` must end right before it
@@ -35,10 +37,11 @@ import yaml
 from desktop.extractor.categories import KINDS, MetricRule, compile_categories, step_runs
 from desktop.extractor.guards import AnyOf, Guarded, with_lead
 from desktop.extractor.regexcheck import catastrophic
+from desktop.extractor.words import word_macros
 from desktop.extractor.yamlload import LDict, line_of, load_yaml_text
 
 _MACRO = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
-_SECTIONS = {"macros", "qualifiers", "categories", "percent", "not_metric", "contexts", "operations", "replace",
+_SECTIONS = {"macros", "words", "qualifiers", "categories", "percent", "not_metric", "contexts", "operations", "replace",
              "version", "description"}
 
 
@@ -120,6 +123,10 @@ class Rules:
             if key not in _SECTIONS:
                 self._fail(key, f"unknown section '{key}' (expected one of {', '.join(sorted(_SECTIONS - {'replace', 'version', 'description'}))})")
         self.macros = {str(k): str(v) for k, v in self._section("macros", dict).items()}
+        for name, source in word_macros(self._section("words", dict), self._fail).items():
+            if name in self.macros:
+                self._fail(name, f"word list '{name}' has the name of a macro")
+            self.macros[name] = source
         self._compile_qualifiers()
         self._compile_categories()
         self._compile_percent()
