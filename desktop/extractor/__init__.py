@@ -28,7 +28,8 @@ from typing import Optional
 from desktop.domain import Document, Extraction, Metric, Operation
 from desktop.extractor.attribution import Scope, attribute, main_operation
 from desktop.extractor.dates import find_dates
-from desktop.extractor.metrics import Candidate, find_candidates
+from desktop.extractor.fire import Candidate
+from desktop.extractor.metrics import find_candidates
 from desktop.extractor.numbers import dollar_currency, find_numbers
 from desktop.extractor.operations import (Mention, build_operations, find_mentions, normalise_key,
                                           operation_from_text)

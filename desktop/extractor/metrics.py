@@ -22,10 +22,11 @@ import re
 from typing import Optional
 
 from desktop.extractor.dates import DateMention
+from desktop.extractor.fire import WINDOW as _WINDOW, Candidate, fire
+from desktop.extractor.neighbours import attach
 from desktop.extractor.numbers import NumberToken, find_numbers
 from desktop.extractor.text import Layout
 
-_WINDOW = 80
 #: how far before a figure (at most; never before its sentence) a target or aim is looked for
 _TARGET_WINDOW = 200
 #: how far after a figure (at most; never past the end of its line) a rule's words are looked for
@@ -33,22 +34,6 @@ _AFTER_LIMIT = 160
 _CARRY_GAP = re.compile(
     r"^(?:[^\S\n]+(?!(?:were|was|is|are|have|has|had|been|led|resulted|including|included|addition|well)\b)"
     r"[\w’'-]+){0,6}?(?:,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)$")
-
-
-class Candidate:
-    """A figure the rules classified: category, value, qualifier, unit and evidence span."""
-
-    __slots__ = ("category", "value", "qualifier", "unit", "subject", "start", "end", "rule", "num_start",
-                 "num_end", "explicit_q", "sentence")
-
-    def __init__(self, category: str, value, qualifier: str, unit: str, subject: Optional[str], start: int, end: int,
-                 rule: str, num_start: int, num_end: int, explicit_q: bool, sentence: int):
-        self.category, self.value, self.qualifier, self.unit, self.subject = category, value, qualifier, unit, subject
-        self.start, self.end, self.rule, self.num_start, self.num_end = start, end, rule, num_start, num_end
-        self.explicit_q, self.sentence = explicit_q, sentence
-
-    def __repr__(self) -> str:  # pragma: no cover - debugging aid
-        return f"Candidate({self.category}, {self.value}, {self.qualifier}, {self.rule})"
 
 
 def _in_span(body: str, start: int, end: int, rules) -> bool:
@@ -98,52 +83,6 @@ def _qualifier(body: str, lower: str, rules, s: int, lo: int) -> Optional[re.Mat
     return rules.qualifier_re.search(body, start, s)
 
 
-def _fire(body: str, lower: str, runs, guards, e: int, limit: int, left: int, lo: int):
-    """The first step that fires on the figure ending at ``e``: ``(rule, evidence start or None, end)``.
-
-    ``runs`` are the kind's steps in order, cut into runs of one side (see
-    :func:`~desktop.extractor.categories.step_runs`); ``left`` is where the figure's
-    qualifier (or the figure) starts: ``before`` patterns must end there and start no
-    further back than ``lo`` and ``_WINDOW``.
-    """
-    after_ok = before_ok = None
-    for kind, steps in runs:
-        if kind == "noun":
-            for step in steps:
-                m = step.regex.regex.match(body, e)  # the nouns: a short anchored match, cheaper than a guard
-                if m:
-                    return step.groups[m.lastgroup], None, m.end()
-        elif kind == "after":
-            if after_ok is None:
-                after_ok = guards["after"].possible(lower, e, limit)
-            if not after_ok:
-                continue
-            for step in steps:
-                m = step.regex.match(body, lower, e, limit)
-                if m:
-                    return step.rule, None, m.end()
-        else:
-            b_lo = max(lo, left - _WINDOW)
-            if before_ok is None:
-                # the before-patterns' words present near the figure, found in one scan
-                before_ok = guards["before_words"].found(lower, b_lo, left)
-            if before_ok is not None and not before_ok:
-                continue
-            for step in steps:
-                lits = step.regex.literals
-                if lits is not None and before_ok is not None and before_ok.isdisjoint(lits):
-                    continue  # none of this pattern's words is there
-                b = step.regex.regex.search(body, b_lo, left)
-                if not b:
-                    continue
-                if step.after is None:
-                    return step.rule, b.start(), e
-                a = step.after.match(body, e)
-                if a:
-                    return step.rule, b.start(), a.end()
-    return None
-
-
 def _classify(body: str, layout: Layout, rules, tok: NumberToken, previous: list[Candidate]) -> Optional[Candidate]:
     s, e = tok.start, tok.end
     if tok.plain and len(tok.raw) == 4 and 1900 <= tok.value <= 2099:
@@ -159,9 +98,7 @@ def _classify(body: str, layout: Layout, rules, tok: NumberToken, previous: list
     if not pct:
         nl = body.find("\n", e, e + _AFTER_LIMIT)
         limit = nl if nl >= 0 else min(len(body), e + _AFTER_LIMIT)
-        fired = _fire(body, lower, rules.step_runs[tok.kind], rules.side_guards[tok.kind], e, limit, left, lo)
-        if fired is None and (not previous or rules.inherit_before_re is None or previous[-1].sentence != si):
-            return None  # nothing on either side names what this number counts
+        fired = fire(body, lower, rules.step_runs[tok.kind], rules.side_guards[tok.kind], e, limit, left, lo)
     qualifier = rules.qualifier_of[q.lastgroup] if q else "exact"
     unit = tok.currency or "count"
     if pct:
@@ -169,8 +106,8 @@ def _classify(body: str, layout: Layout, rules, tok: NumberToken, previous: list
         if cand is not None and rules.target.search(body, lower, max(sent_start, min(cand.start, left) - _TARGET_WINDOW), min(cand.start, left)):
             cand.category, cand.rule = rules.target_category, "other.target"  # "aiming for a 40 per cent cut"
         return cand if cand is None or _is_metric(body, lower, rules, s, e, lo) else None
-    if fired is None:
-        cand = _inherit(body, rules, tok, left, lo, previous, qualifier, si, bool(q))
+    if fired is None:  # nothing on either side names what it counts: perhaps a neighbour does
+        cand = attach(body, layout, rules, tok, left, lo, previous, qualifier, si, bool(q), limit)
     else:
         rule, ev_start, ev_end = fired
         ev_start = left if ev_start is None else ev_start
@@ -179,6 +116,7 @@ def _classify(body: str, layout: Layout, rules, tok: NumberToken, previous: list
             category, rid = rules.target_category, "other.target"
         subject = _subject(body, e, ev_end, ev_start, left)
         cand = Candidate(category, tok.value, qualifier, unit, subject, ev_start, ev_end, rid, s, e, bool(q), si)
+        cand.head = left
     if cand is None or not _is_metric(body, lower, rules, s, e, lo):
         return None
     return cand
@@ -213,24 +151,6 @@ def _percent(body: str, lower: str, rules, tok: NumberToken, pct_end: int, left:
             start = before.start() - len(lead) + lead.rfind(subject)
     return Candidate(rules.percent_category, sign * tok.value, qualifier, "percent", subject, start, end,
                      "percent_change.direction", tok.start, tok.end, explicit_q, si)
-
-
-def _inherit(body: str, rules, tok: NumberToken, left: int, lo: int, previous: list[Candidate], qualifier: str,
-             si: int, explicit_q: bool) -> Optional[Candidate]:
-    """A breakdown figure ("(168 in 2018, ...") counts what the figure before it in the sentence counts."""
-    if rules.inherit_before_re is None or rules.inherit_after_re is None or not previous:
-        return None
-    prev = previous[-1]
-    if prev.sentence != si or prev.category == "other":
-        return None
-    if not rules.inherit_before_re.search(body, max(lo, left - 60), left):
-        return None
-    a = rules.inherit_after_re.match(body, tok.end)
-    if not a:
-        return None
-    end = re.match(r"[^,;)\n]*", body[a.end():a.end() + 40]).end() + a.end()
-    return Candidate(prev.category, tok.value, qualifier, tok.currency or "count", prev.subject, left, end,
-                     f"{prev.rule}.breakdown", tok.start, tok.end, explicit_q, si)
 
 
 def _subject(body: str, num_end: int, ev_end: int, ev_start: int, left: int) -> Optional[str]:

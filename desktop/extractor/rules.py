@@ -203,6 +203,7 @@ class Rules:
         inherit = ctx.get("inherit") or {}
         self.inherit_before_re = self.compile(inherit["before"], suffix=r"$") if inherit.get("before") else None
         self.inherit_after_re = self.compile(inherit["after"]) if inherit.get("after") else None
+        self.inherit_continues_re = self.compile(inherit["continues"], suffix=r"$") if inherit.get("continues") else None
 
     def _triggers(self, value: Any) -> tuple[str, ...]:
         if value is None:

@@ -1,0 +1,181 @@
+"""Figures with no counted noun of their own: what their neighbours say they count.
+
+Tried in order when no rule fires on a figure itself:
+
+1. a copula: "of which 9 were knives" (the noun after ``were``/``was``);
+2. a list that shares one verb: "arrested 60 men and 21 women", "seized 5 knives, 2 guns
+   and £3,000" (the verb before the list's first figure is tried for this one);
+3. a breakdown or continuation of the figure before it in the sentence: "(168 in 2018,
+   199 in 2019)", "51 knives: 23 in Ashford, 16 in Dover", "212 blades, with 128 and 125 in
+   Skipton and Knaresborough", "29 shotguns / 5 in Surrey", "up from 41", "bringing the
+   total to 80" (the patterns are ``contexts: inherit`` in the rules);
+4. a place with its figure in brackets after figures of one kind: "Heworth (22)";
+5. a label and a value on one line ("Arrests: 32", "Knives recovered – 14", "Knives 14");
+6. a line "Ashford 17" under a heading that says what is counted ("Weapons surrendered").
+
+A year-on-year comparison is a continuation, not a part of a total: it keeps the category.
+
+Example::
+
+    >>> from desktop.extractor import extract
+    >>> from desktop.domain import Document
+    >>> body = "Police arrested 60 men and 21 women."
+    >>> sorted(m.value for m in extract(Document(name="d", body=body, sha256="x")).metrics)
+    [21, 60]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from desktop.extractor.fire import WINDOW, Candidate, fire
+from desktop.extractor.numbers import NumberToken
+from desktop.extractor.text import Layout
+
+_COPULA = re.compile(r"[^\S\n]+(?:were|was)(?=[^\S\n])", re.I)
+#: what may stand between two figures of one list: a comma, "and", "or", "as well as", "plus"
+_LIST_GAP = re.compile(r"(?:[^\S\n]*,)?[^\S\n]*(?:(?:and|or|plus|as[^\S\n]+well[^\S\n]+as|&)[^\S\n]+)?", re.I)
+#: a capitalised place just before "(": "Heworth (22)"
+_PLACE_PAREN = re.compile(r"(?-i:[A-Z][\w’'-]+)[^\S\n]*\($")
+#: how far back the figure a bracketed place figure continues may stand
+_PAREN_REACH = 400
+#: after a value that ends its line: only punctuation or a short bracket
+_LINE_END = re.compile(r"[^\S\n]*(?:[.;,]|\([^()\n]{0,40}\))?[^\S\n]*(?:\n|$)")
+#: a label before a value on its line: bullet, words, then ":", "-", "–", "|" or nothing
+_LABEL = re.compile(r"^[^\S\n]*(?:[•*·▪‣◦–—-]|\d{1,2}[.)])?[^\S\n]*(?P<label>[^\W\d_][^\n\d:|=]{0,60}?)"
+                    r"[^\S\n]*(?:[:|–—=-]|\.{2,})?[^\S\n]*$")
+_HEADING_REACH = 30  # lines looked at above a value for its heading
+
+
+def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: int, previous: list[Candidate],
+           qualifier: str, si: int, explicit_q: bool, limit: int) -> Optional[Candidate]:
+    """A candidate for the figure ``tok`` from its neighbours, or ``None``."""
+    e, kind = tok.end, tok.kind
+    lower = layout.lower
+    runs = rules.step_runs[kind]
+
+    def make(category: str, rid: str, start: int, end: int, subject: Optional[str]) -> Candidate:
+        return Candidate(category, tok.value, qualifier, tok.currency or "count", subject, start, end, rid,
+                         tok.start, tok.end, explicit_q, si)
+
+    # 1. "of which 9 were knives"
+    cop = _COPULA.match(body, e)
+    if cop:
+        got = fire(body, lower, [r for r in runs if r[0] == "noun"], rules.side_guards[kind], cop.end() - 1,
+                   limit, left, lo)
+        if got:
+            rule, _, end = got
+            return make(rule.category, rule.id, left, end, _words(body[cop.end():end]))
+    prev = previous[-1] if previous else None
+    same = prev is not None and prev.sentence == si and prev.category != "other"
+    # 2. one verb for a list: "arrested 60 men and 21 women"
+    if same and prev.head < left and max(prev.end, prev.num_end) <= left:
+        gap = _LIST_GAP.fullmatch(body, max(prev.end, prev.num_end), left)
+        if gap and gap.end() > gap.start():
+            sent_start = layout.sentence_starts[si]
+            got = fire(body, lower, [r for r in runs if r[0] == "before"], rules.side_guards[kind], e, limit,
+                       prev.head, max(sent_start, prev.head - WINDOW))
+            if got:
+                rule, _, end = got
+                cand = make(rule.category, rule.id + ".list", left, end, _words(body[e:end]) or prev.subject)
+                cand.head = prev.head
+                return cand
+    # 3. a breakdown or a continuation of the figure before it
+    if same:
+        cand = _inherit(body, rules, tok, left, lo, prev, make)
+        if cand is not None:
+            return cand
+    # 4. "Heworth (22)" after figures of one kind
+    if prev is not None and prev.category != "other" and left - prev.num_end <= _PAREN_REACH \
+            and _PLACE_PAREN.search(body, max(0, left - 40), left) and body.startswith(")", e):
+        return make(prev.category, _base(prev.rule) + ".breakdown", body.rfind(" ", 0, left - 2) + 1, e + 1, prev.subject)
+    # 5 and 6. a label and a value on one line, or a heading above lines of values
+    return _label_or_heading(body, layout, rules, tok, left, make)
+
+
+_DERIVED = (".breakdown", ".continued", ".list", ".label", ".heading")
+
+
+def _base(rid: str) -> str:
+    """The rule id a derived one comes from ("knives_seized.count" for "knives_seized.count.breakdown")."""
+    while rid.endswith(_DERIVED):
+        rid = rid.rsplit(".", 1)[0]
+    return rid
+
+
+def _words(text: str) -> Optional[str]:
+    return " ".join(text.split()) or None
+
+
+def _inherit(body: str, rules, tok: NumberToken, left: int, lo: int, prev: Candidate, make) -> Optional[Candidate]:
+    """A breakdown figure ("(168 in 2018, ...") or a continuation ("up from 41") counts what ``prev`` counts."""
+    if rules.inherit_continues_re is not None and rules.inherit_continues_re.search(body, max(lo, left - 60), left):
+        end = re.match(r"[^,;)\n]*", body[tok.end:tok.end + 40]).end() + tok.end
+        return make(prev.category, _base(prev.rule) + ".continued", left, min(end, tok.end + 40), prev.subject)
+    if rules.inherit_before_re is None or rules.inherit_after_re is None:
+        return None
+    if not rules.inherit_before_re.search(body, max(lo, left - 60), left):
+        return None
+    a = rules.inherit_after_re.match(body, tok.end)
+    if not a:
+        return None
+    end = re.match(r"[^,;)\n]*", body[a.end():a.end() + 40]).end() + a.end()
+    return make(prev.category, _base(prev.rule) + ".breakdown", left, end, prev.subject)
+
+
+def _classify_words(text: str, rules, kind: str) -> Optional[tuple]:
+    """What a label or heading counts: the rules run as if a figure stood just before ``text``."""
+    phrase = " " + " ".join(text.split())
+    lower = phrase.lower()
+    runs = [r for r in rules.step_runs[kind] if r[0] != "before"]
+    got = fire(phrase, lower, runs, rules.side_guards[kind], 0, len(phrase), 0, 0)
+    if got is None or got[0].category == "other":
+        return None
+    return got[0]
+
+
+def _label_or_heading(body: str, layout: Layout, rules, tok: NumberToken, left: int, make) -> Optional[Candidate]:
+    if not _LINE_END.match(body, tok.end):
+        return None
+    line = layout.line_of(left)
+    line_start = layout.line_starts[line]
+    if left - line_start > 72:
+        return None  # a long line is prose, not a label and its value
+    m = _LABEL.match(body[line_start:left])
+    if m is None:
+        return None
+    label = m.group("label")
+    rule = _classify_words(label, rules, tok.kind)
+    if rule is not None:
+        return make(rule.category, rule.id + ".label", line_start + m.start("label"), tok.end, _words(label))
+    # a place and a value: the heading above the block says what is counted
+    for i in range(line - 1, max(-1, line - _HEADING_REACH), -1):
+        start, end = layout.line_span(i)
+        if end - start > 120:
+            return None
+        text = body[start:end].strip()
+        if not text:
+            continue
+        if _LINE_END.match(body, _last_figure_end(body, start, end)) and _LABEL.match(body[start:_last_figure_start(body, start, end)]):
+            continue  # another "place value" line of the same block
+        if len(text) > 80 or text.endswith((".", "!", "?")) or any(ch.isdigit() for ch in text):
+            return None
+        rule = _classify_words(text.rstrip(":"), rules, tok.kind)
+        if rule is None:
+            return None
+        return make(rule.category, rule.id + ".heading", line_start + m.start("label"), tok.end, _words(text.rstrip(":")))
+    return None
+
+
+_LAST_FIGURE = re.compile(r"\d[\d,.]*(?=[^\d]*$)")
+
+
+def _last_figure_start(body: str, start: int, end: int) -> int:
+    m = _LAST_FIGURE.search(body, start, end)
+    return m.start() if m else end
+
+
+def _last_figure_end(body: str, start: int, end: int) -> int:
+    m = _LAST_FIGURE.search(body, start, end)
+    return m.end() if m else start
