@@ -60,7 +60,7 @@ class _Analysis:
         self.layout = Layout(body, rules.lead_lines)
         self.dates = list(find_dates(body))
         self.mentions = find_mentions(body, self.layout, rules)
-        self.main_key = main_operation(self.mentions, self.layout)
+        self.main_key = main_operation(self.mentions, self.layout, body, rules)
         self.operations = build_operations(body, self.layout, self.mentions, self.dates, document.published,
                                            self.main_key, rules)
         self.names = {normalise_key(op.name): op.name for op in self.operations}

@@ -28,12 +28,20 @@ from desktop.extractor.operations import Mention
 from desktop.extractor.text import Layout
 
 
-def main_operation(mentions: list[Mention], layout: Layout) -> Optional[str]:
-    """The key of the first operation named in the lead, or ``None``."""
-    for m in mentions:
-        if m.start < layout.lead_end:
-            return m.key
-        break
+def main_operation(mentions: list[Mention], layout: Layout, body: str = "", rules=None) -> Optional[str]:
+    """The key of the first operation named in the lead, or ``None``.
+
+    With none in the lead (page furniture can push it down), an operation introduced as
+    the release's own ("Codenamed Operation Torus", "dubbed Operation P.A.C.T.", the rules'
+    ``main_cue``) anywhere in the text is the main one.
+    """
+    if mentions and mentions[0].start < layout.lead_end:
+        return mentions[0].key
+    cue = getattr(rules, "op_main_cue_re", None)
+    if cue is not None:
+        for m in mentions:
+            if cue.search(body, max(0, m.start - 40), m.start):
+                return m.key
     return None
 
 

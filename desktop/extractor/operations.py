@@ -113,6 +113,10 @@ def find_mentions(body: str, layout: Layout, rules) -> list[Mention]:
                 continue
             found.append(Mention(m.start(), m.end(), full, rid))
             taken.add(m.start(), m.end())
+    if rules.op_units_re is not None and "Project" in body:
+        units = {normalise_key("Project " + " ".join(m.group("name").split())) for m in rules.op_units_re.finditer(body)}
+        if units:
+            found = [m for m in found if m.key not in units]
     found.sort(key=lambda x: x.start)
     return found
 

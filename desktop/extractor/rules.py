@@ -168,8 +168,9 @@ class Rules:
         self.percent_sign_re = re.compile(r"\b" + sign + r"\b", re.I)
         self.percent_after_re = re.compile(r"(?:[^\S\n]?%|[^\S\n]*per[^\S\n]?cent\b|[^\S\n]*percent\b)", re.I)
         self.percent_dir_after_re = re.compile(r"[^\S\n]+" + sign + r"\b", re.I)
+        # "reduced by 27%", "a fall of 13%", and with what changed in between: "increased arrests by 52%"
         self.percent_dir_before_re = re.compile(
-            r"\b" + sign + r"(?:[^\S\n]+(?:by|of|to|a|an|just))?[^\S\n]*$", re.I)
+            r"\b" + sign + r"(?:[^\S\n]+(?:by|of|to|a|an|just)|(?:[^\S\n]+[\w’'-]+){1,3}?[^\S\n]+by)?[^\S\n]*$", re.I)
         self.percent_dir_before = Guarded(with_lead(self.percent_dir_before_re))
 
     def _compile_not_metric(self) -> None:
@@ -223,6 +224,10 @@ class Rules:
                                      str(item.get("trim") or "right"), self._triggers(item.get("triggers"))))
         self.op_stop_words = {str(w) for w in ops.get("stop_words", [])}
         self.op_exclude_re = self.compile(ops["exclude"], flags=0) if ops.get("exclude") else None
+        self.op_units_re = self.compile(ops["units"], flags=0) if ops.get("units") else None
+        if self.op_units_re is not None and "name" not in self.op_units_re.groupindex:
+            self._fail(ops["units"], "'units' needs a (?P<name>...) group")
+        self.op_main_cue_re = self.compile(ops["main_cue"], flags=re.I) if ops.get("main_cue") else None
         self.duration_re = with_lead(self.compile(ops["durations"])) if ops.get("durations") else re.compile("(?!)")
         # looked for in the lowercased text: one spelling finds them all
         self.duration_triggers = tuple(sorted({t.lower() for t in self._triggers(ops.get("durations_triggers"))}))
