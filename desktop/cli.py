@@ -166,6 +166,10 @@ def cmd_eval(args) -> int:
         _err(f"{args.gold}: no such folder of gold files")
         return 2
     report = evaluate.evaluate(args.gold, args.docs or None, rules=rules)
+    skipped = report.get("skipped") or []
+    if skipped:
+        shown = ", ".join(skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
+        _err(f"warning: {len(skipped)} gold file(s) in {args.gold} skipped: their documents were not given ({shown})")
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:

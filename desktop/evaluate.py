@@ -16,6 +16,8 @@ Example::
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 from pathlib import Path
 from typing import Any, Iterable, Optional, Union
@@ -53,8 +55,22 @@ def _iso(value: Any) -> Optional[str]:
     return str(value)[:10]
 
 
+_ITERATION = re.compile(r"\s+(?:\d{1,3}|[ivx]{1,4})$")
+
+
+def op_key(name: str) -> str:
+    """The key two operation names are matched by: :func:`normalise_key`, an iteration number ignored.
+
+    Example::
+
+        >>> op_key("Operation Mille 3") == op_key("Op Mille")
+        True
+    """
+    return _ITERATION.sub("", normalise_key(name))
+
+
 def _op(value: Any) -> Optional[str]:
-    return normalise_key(str(value)) if value not in (None, "") else None
+    return op_key(str(value)) if value not in (None, "") else None
 
 
 def load_gold(path: PathLike) -> dict:
@@ -122,7 +138,7 @@ def evaluate(gold_dir: PathLike, doc_paths: Optional[Iterable[PathLike]] = None,
     per_cat = {c: [0, 0, 0] for c in CORE_CATEGORIES}
     ops_counts = [0, 0, 0]
     dates_ok = dates_n = attr_ok = attr_n = pub_ok = pub_n = 0
-    documents, errors = [], []
+    documents, errors, skipped = [], [], []
     for gold_file in sorted(gold_dir.glob("*" + GOLD_SUFFIX)):
         gold = load_gold(gold_file)
         name = str(gold["document"])
@@ -130,6 +146,8 @@ def evaluate(gold_dir: PathLike, doc_paths: Optional[Iterable[PathLike]] = None,
         if doc_path is None:
             if paths is None:
                 errors.append({"document": name, "error": "document not found"})
+            else:
+                skipped.append(name)  # its document was not among those given
             continue
         try:
             doc = read_document(doc_path)
@@ -147,8 +165,8 @@ def evaluate(gold_dir: PathLike, doc_paths: Optional[Iterable[PathLike]] = None,
         wrong_attr = [(g, p) for g, p in matched if _op(g.get("operation")) != _op(p.operation)]
         attr_n += len(matched)
         attr_ok += len(matched) - len(wrong_attr)
-        gold_ops = {normalise_key(str(o["name"])): o for o in gold.get("operations") or []}
-        pred_ops = {normalise_key(o.name): o for o in ex.operations}
+        gold_ops = {op_key(str(o["name"])): o for o in gold.get("operations") or []}
+        pred_ops = {op_key(o.name): o for o in ex.operations}
         op_tp = [k for k in gold_ops if k in pred_ops]
         ops_counts[0] += len(op_tp)
         ops_counts[1] += len([k for k in pred_ops if k not in gold_ops])
@@ -183,7 +201,7 @@ def evaluate(gold_dir: PathLike, doc_paths: Optional[Iterable[PathLike]] = None,
         "attribution": {"correct": attr_ok, "matched": attr_n,
                         "accuracy": round(attr_ok / attr_n, 4) if attr_n else None},
         "published_accuracy": round(pub_ok / pub_n, 4) if pub_n else None,
-        "documents": documents, "errors": errors,
+        "documents": documents, "errors": errors, "skipped": skipped,
     }
 
 

@@ -65,7 +65,19 @@ class _Analysis:
                                            self.main_key, rules)
         self.names = {normalise_key(op.name): op.name for op in self.operations}
         self.scope = Scope(self.mentions, self.layout)
-        self.dollar = dollar_currency(document.url)
+        self.dollar = _dollar(document, body, rules)
+
+
+def _dollar(document: Document, body: str, rules: Rules) -> str:
+    """The currency ``$`` stands for: the web address's country, else the country the release names most."""
+    code = dollar_currency(document.url)
+    if code != "USD" or not rules.dollar_cues:
+        return code
+    text = " ".join(str(x) for x in (document.publisher, document.title, document.url,
+                                     (document.front_matter or {}).get("source"), body[:1500]) if x)
+    counts = {c: len(r.findall(text)) for c, r in rules.dollar_cues.items()}
+    best = max(counts, key=counts.get) if counts else None
+    return best if best and counts[best] else code
 
 
 def _metric(c: Candidate, a: _Analysis, rules: Rules) -> Metric:

@@ -41,7 +41,7 @@ from desktop.extractor.words import word_macros
 from desktop.extractor.yamlload import LDict, line_of, load_yaml_text
 
 _MACRO = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
-_SECTIONS = {"macros", "words", "qualifiers", "categories", "percent", "not_metric", "contexts", "operations", "replace",
+_SECTIONS = {"macros", "words", "dollar", "qualifiers", "categories", "percent", "not_metric", "contexts", "operations", "replace",
              "version", "description"}
 
 
@@ -133,6 +133,7 @@ class Rules:
         self._compile_not_metric()
         self._compile_contexts()
         self._compile_operations()
+        self._compile_dollar()
 
     def _compile_qualifiers(self) -> None:
         parts, self.qualifier_of = [], {}
@@ -205,6 +206,15 @@ class Rules:
         self.inherit_before_re = self.compile(inherit["before"], suffix=r"$") if inherit.get("before") else None
         self.inherit_after_re = self.compile(inherit["after"]) if inherit.get("after") else None
         self.inherit_continues_re = self.compile(inherit["continues"], suffix=r"$") if inherit.get("continues") else None
+
+    def _compile_dollar(self) -> None:
+        """``dollar_cues``: currency code -> one regex of the words that name its country."""
+        self.dollar_cues = {}
+        for code, words in (self.data.get("dollar") or {}).items():
+            if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+                self._fail(words, f"'dollar: {code}:' must be a list of words")
+            alts = "|".join(re.escape(w.strip()) for w in sorted(words, key=len, reverse=True))
+            self.dollar_cues[str(code)] = re.compile(rf"\b(?:{alts})\b")
 
     def _triggers(self, value: Any) -> tuple[str, ...]:
         if value is None:
