@@ -23,7 +23,7 @@ from typing import Optional
 
 from desktop.extractor.dates import DateMention
 from desktop.extractor.fire import WINDOW as _WINDOW, Candidate, fire
-from desktop.extractor.neighbours import attach
+from desktop.extractor.neighbours import attach, list_head
 from desktop.extractor.numbers import NumberToken, find_numbers
 from desktop.extractor.text import Layout
 
@@ -116,7 +116,7 @@ def _classify(body: str, layout: Layout, rules, tok: NumberToken, previous: list
             category, rid = rules.target_category, "other.target"
         subject = _subject(body, e, ev_end, ev_start, left)
         cand = Candidate(category, tok.value, qualifier, unit, subject, ev_start, ev_end, rid, s, e, bool(q), si)
-        cand.head = left
+        cand.head = list_head(body, previous[-1] if previous else None, left, si)
     if cand is None or not _is_metric(body, lower, rules, s, e, lo):
         return None
     return cand

@@ -45,6 +45,7 @@ _LINE_END = re.compile(r"[^\S\n]*(?:[.;,]|\([^()\n]{0,40}\))?[^\S\n]*(?:\n|$)")
 #: a label before a value on its line: bullet, words, then ":", "-", "–", "|" or nothing
 _LABEL = re.compile(r"^[^\S\n]*(?:[•*·▪‣◦–—-]|\d{1,2}[.)])?[^\S\n]*(?P<label>[^\W\d_][^\n\d:|=]{0,60}?)"
                     r"[^\S\n]*(?:[:|–—=-]|\.{2,})?[^\S\n]*$")
+_PLURALS = frozenset({"men", "women", "people", "children", "police", "staff", "personnel"})
 _HEADING_REACH = 30  # lines looked at above a value for its heading
 
 
@@ -62,7 +63,7 @@ def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: in
     # 1. "of which 9 were knives"
     cop = _COPULA.match(body, e)
     if cop:
-        got = fire(body, lower, [r for r in runs if r[0] == "noun"], rules.side_guards[kind], cop.end() - 1,
+        got = fire(body, lower, [r for r in runs if r[0] == "noun"], rules.side_guards[kind], cop.end(),
                    limit, left, lo)
         if got:
             rule, _, end = got
@@ -104,6 +105,14 @@ def _base(rid: str) -> str:
     return rid
 
 
+def list_head(body: str, prev: Optional[Candidate], left: int, si: int) -> int:
+    """Where the list the figure at ``left`` continues starts: ``prev``'s head when a list gap joins them."""
+    if prev is None or prev.sentence != si or max(prev.end, prev.num_end) > left:
+        return left
+    gap = _LIST_GAP.fullmatch(body, max(prev.end, prev.num_end), left)
+    return prev.head if gap and gap.end() > gap.start() else left
+
+
 def _words(text: str) -> Optional[str]:
     return " ".join(text.split()) or None
 
@@ -132,6 +141,8 @@ def _classify_words(text: str, rules, kind: str) -> Optional[tuple]:
     got = fire(phrase, lower, runs, rules.side_guards[kind], 0, len(phrase), 0, 0)
     if got is None or got[0].category == "other":
         return None
+    if kind == "count" and not any(w.endswith("s") or w in _PLURALS for w in re.findall(r"[a-z]+", lower[:got[2]])):
+        return None  # a count is labelled in the plural ("Arrests", "Knives"); "Deal 4" is a place
     return got[0]
 
 

@@ -1,0 +1,209 @@
+"""The phenomena of releases the first rules were not written on, each with made-up sentences,
+and the non-metrics around them (issue 10)."""
+
+import pytest
+
+from desktop.extractor import extract
+
+from .helpers import core, doc, metrics
+
+
+def _has(body, *expected, **kw):
+    found = core(body, **kw)
+    for e in expected:
+        assert any(f[:len(e)] == e for f in found), (e, found)
+    return found
+
+
+# 1. The counted noun is not next to the figure
+@pytest.mark.parametrize("body,expected", [
+    ("Of those arrested, 14 were charged.", ("charges", 14)),
+    ("Officers seized 40 weapons, of which 9 were knives.", ("knives_seized", 9)),
+    ("Eight people were arrested on Friday and a further 6 were detained on Saturday.", ("arrests", 6)),
+    ("Officers recovered 52 knives this year, up from 41 last year.", ("knives_seized", 41)),
+    ("Police made 12 more arrests on Sunday, bringing the total to 80.", ("arrests", 80)),
+    ("Detectives arrested 19 people, compared with 11 in the same week last year.", ("arrests", 11)),
+    ("Seven vans were seized. The value of the drugs is estimated at £40,000 after 3 bags of cocaine were found.",
+     ("drugs_seized", 3)),
+])
+def test_noun_elsewhere(body, expected):
+    _has(body, expected)
+
+
+def test_a_comparison_continues_but_belongs_to_no_breakdown_of_places():
+    found = core("Officers recovered 52 knives this year, up from 41 last year.")
+    assert ("knives_seized", 52, "exact") in found and ("knives_seized", 41, "exact") in found
+
+
+# 2. Label and value
+def test_label_and_value_lines():
+    body = ("Results of the week\n\n"
+            "Arrests: 32\n"
+            "Knives recovered – 14\n"
+            "People charged: 9\n"
+            "Cash seized: £3,400\n"
+            "Stop and searches 61\n")
+    _has(body, ("arrests", 32), ("knives_seized", 14), ("charges", 9), ("cash_seized", 3400), ("stop_searches", 61))
+
+
+def test_heading_above_places_and_figures():
+    body = ("Weapons surrendered\n"
+            "Ashford 17\n"
+            "Dover 12\n"
+            "Deal 4\n")
+    found = core(body)
+    assert sorted(v for c, v, _ in found if c == "weapons_seized") == [4, 12, 17]
+
+
+def test_a_label_without_a_counted_noun_is_not_a_metric():
+    assert core("Contact us\nCall: 101\nPage 2\nPublished: 12\nTemperature: 31\n") == []
+
+
+def test_place_figures_under_a_heading_that_counts_nothing_are_not_metrics():
+    assert core("Our stations\nAshford 17\nDover 12\n") == []
+
+
+# 3. Breakdowns after a total
+def test_breakdown_by_place():
+    found = core("51 knives were handed in: 23 in Ashford, 16 in Dover and 12 in Deal.")
+    assert sorted(v for c, v, _ in found if c == "knives_seized") == [12, 16, 23, 51]
+
+
+def test_breakdown_with_respectively_and_slashes():
+    _has("Tadcaster's bin had 212 blades left, with 128 and 125 in Skipton and Knaresborough respectively.",
+         ("knives_seized", 128), ("knives_seized", 125))
+    _has("  • 29 shotguns / 5 in Surrey;\n", ("firearms_seized", 29), ("firearms_seized", 5))
+
+
+def test_place_in_brackets_after_a_count():
+    found = core("The busiest bin held 90 knives. The least used was Heworth (22), alongside Thirsk (24).")
+    assert sorted(v for c, v, _ in found if c == "knives_seized") == [22, 24, 90]
+
+
+@pytest.mark.parametrize("body", [
+    "Officers arrested 19 people in 2024 (12 people in 2023).",
+    "He was one of the officers who arrested 4 men.",
+])
+def test_non_breakdowns(body):
+    found = core(body)
+    assert all(c == "arrests" for c, _, _ in found)
+    assert ("arrests", 1, "exact") not in found  # "one of the officers" is not a count
+
+
+# 4. Lexicon breadth
+@pytest.mark.parametrize("body,expected", [
+    ("There were 212 burglaries reported in the district.", ("offences", 212)),
+    ("Police recorded 31 robberies and 12 thefts.", ("offences", 31)),
+    ("Officers seized 3 hatchets and 2 knuckledusters.", ("knives_seized", 3)),
+    ("Officers seized 3 hatchets and 2 knuckledusters.", ("weapons_seized", 2)),
+    ("Four air weapons and 2 imitation firearms were handed in.", ("firearms_seized", 4)),
+    ("One man and two women were arrested.", ("arrests", 2)),
+    ("Officers carried out 48 test purchases.", ("engagements", 48)),
+    ("The team delivered 15 education sessions.", ("engagements", 15)),
+    ("Officers collected 120 knifes from the bins.", ("knives_seized", 120)),
+    ("Troopers charged 393 felonies.", ("charges", 393)),
+    ("29 were issued Court Attendance Notices.", ("charges", 29)),
+    ("They were charged with 114 offences.", ("charges", 114)),
+])
+def test_lexicon(body, expected):
+    _has(body, expected)
+
+
+def test_a_single_mention_of_crime_is_not_a_count():
+    assert core("He spoke about one incident in the city of 138,000 where violent crime fell.") == []
+
+
+# 5. Verbs and coordination
+@pytest.mark.parametrize("body,expected", [
+    ("Officers said 27 schools were visited.", [("engagements", 27)]),
+    ("In total 14 premises visited by officers.", [("engagements", 14)]),
+    ("Six vehicles were detained under Section 165.", [("vehicles_seized", 6)]),
+    ("Officers arrested 60 men and 21 women.", [("arrests", 60), ("arrests", 21)]),
+    ("Police seized 5 knives, 2 guns and £3,000.", [("knives_seized", 5), ("firearms_seized", 2),
+                                                   ("cash_seized", 3000)]),
+    ("Police seized 68 firearms and 73 vehicles, recovering 24 stolen vehicles.",
+     [("vehicles_seized", 73), ("vehicles_seized", 24)]),
+])
+def test_verbs_and_coordination(body, expected):
+    _has(body, *expected)
+
+
+def test_a_verb_with_its_own_object_is_not_a_passive():
+    found = core("Police engaged with 217 victims and referred 39 people to support services.")
+    assert ("engagements", 217, "exact") in found and ("referrals", 39, "exact") in found
+    assert ("referrals", 217, "exact") not in found
+
+
+def test_a_list_does_not_borrow_a_verb_across_a_full_stop():
+    assert ("vehicles_seized", 4) not in [f[:2] for f in core("Police seized 9 knives. 4 cars were parked.")]
+
+
+# 6. Money and qualifiers
+@pytest.mark.parametrize("body,expected", [
+    ("Officers found £40,000 of cannabis.", ("drugs_seized", 40000, "exact")),
+    ("Detectives seized $12k in cash.", ("cash_seized", 12000, "exact")),
+    ("As many as 75 people were arrested.", ("arrests", 75, "at_most")),
+    ("Police seized as much as £2m in cash.", ("cash_seized", 2000000, "at_most")),
+])
+def test_money_and_qualifiers(body, expected):
+    assert expected in core(body)
+
+
+def test_frozen_money_and_stolen_goods_are_other():
+    found = metrics("Officers froze accounts worth £100,000 and recovered £3,000 worth of stolen goods.")
+    assert ("other", 100000, "exact") in found and ("other", 3000, "exact") in found
+
+
+def test_dollar_follows_the_country_the_release_names():
+    body = "Queensland Police seized $12,000 in cash in Brisbane."
+    assert [m.unit for m in extract(doc(body)).metrics] == ["AUD"]
+    assert [m.unit for m in extract(doc("Toronto police seized $9,000 in cash.")).metrics] == ["CAD"]
+    assert [m.unit for m in extract(doc("Police in Ohio seized $9,000 in cash.")).metrics] == ["USD"]
+
+
+def test_percent_with_what_changed_in_between():
+    assert ("percent_change", 52, "exact") in core("The team increased arrests by 52% this year.")
+
+
+# 7. Operations and attribution
+def _ops(body, published=None):
+    ex = extract(doc(body, published))
+    return [o.name for o in ex.operations], [(m.category, m.value, m.operation) for m in ex.metrics]
+
+
+def test_project_names_count_but_a_project_team_does_not():
+    names, _ = _ops("Investigators in Project Barcode arrested 12 people.")
+    assert names == ["Project Barcode"]
+    names, _ = _ops("The Project Guardian Taskforce met. Project Guardian officers arrested 3 people.")
+    assert names == []
+
+
+def test_amnesty_campaigns_and_dotted_names():
+    names, _ = _ops("The Sceptre Amnesty ran for a week.\nIt was dubbed Operation P.A.C.T. by the chief.")
+    assert "Operation P.A.C.T." in names and any("Amnesty" in n for n in names)
+    assert _ops("A national knife amnesty ran.")[0] == []
+
+
+def test_operation_team_is_the_operation():
+    names, _ = _ops("Operation Reacher Team officers arrested 5 people. Operation Reacher is a standing team.")
+    assert names == ["Operation Reacher"]
+
+
+def test_an_operation_introduced_after_page_furniture_is_the_main_one():
+    body = ("Home News Sport\n\nMenu\n\nCookies\n\nDrugs worth £1m were seized and 40 people were arrested.\n\n"
+            "Codenamed Operation Torus, the work runs twice a year.\n")
+    _, found = _ops(body)
+    assert ("arrests", 40, "Operation Torus") in found
+
+
+def test_an_operation_named_as_an_example_is_not_the_main_one():
+    body = ("Police made 93 arrests during the lockdown.\n\nGangs were targeted.\n\nMore raids will follow.\n\n"
+            "Big raids like Operation Nestegg saw five arrests.\n")
+    _, found = _ops(body)
+    assert ("arrests", 93, None) in found and ("arrests", 5, "Operation Nestegg") in found
+
+
+def test_a_twelve_month_period_is_wider_than_the_operation():
+    body = "Operation Torus led to 50 arrests.\nOver a 12-month period there were 2,938 arrests across the region.\n"
+    _, found = _ops(body)
+    assert ("arrests", 2938, None) in found and ("arrests", 50, "Operation Torus") in found
