@@ -34,6 +34,15 @@ from desktop.extractor.numbers import NumberToken
 from desktop.extractor.text import Layout
 
 _COPULA = re.compile(r"[^\S\n]+(?:were|was)(?=[^\S\n])", re.I)
+#: a part of a group: "19 of the 44 people arrested", "12 of the incidents", "21 more of those arrests"
+_PART_OF = re.compile(r"(?:[^\S\n]+more)?[^\S\n]+of[^\S\n]+(?:the|those|these|them)(?:[^\S\n]+\d[\d,]*)?(?=[^\S\n])",
+                      re.I)
+#: people counted after a total of people in one sentence: "seven arrested, three males ... and one female"
+_PEOPLE_PART = ("arrests", "charges", "referrals")
+#: rules that count people (a total of people can have parts that are people)
+_PEOPLE_RULES = (".people", ".verb", ".of_those", ".included")
+#: people with a verb of their own are a count of their own ("12 young people were issued cautions")
+_OWN_VERB = re.compile(r"[^\S\n]+(?:were|was|are|is|have|has|had|received|got)\b", re.I)
 #: what may stand between two figures of one list: a comma, "and", "or", "as well as", "plus"
 _LIST_GAP = re.compile(r"(?:[^\S\n]*,)?[^\S\n]*(?:(?:and|or|plus|as[^\S\n]+well[^\S\n]+as|&)[^\S\n]+)?", re.I)
 #: a capitalised place just before "(": "Heworth (22)"
@@ -68,8 +77,21 @@ def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: in
         if got:
             rule, _, end = got
             return make(rule.category, rule.id, left, end, _words(body[cop.end():end]))
+    # 1b. "19 of the 44 people arrested" ("one of the officers" is a person, not a count)
+    part = _PART_OF.match(body, e) if tok.value != 1 else None
+    if part:
+        got = fire(body, lower, [r for r in runs if r[0] != "before"], rules.side_guards[kind], part.end(), limit,
+                   left, lo)
+        if got:
+            rule, _, end = got
+            return make(rule.category, rule.id + ".part", left, end, _words(body[part.end():end]))
     prev = previous[-1] if previous else None
     same = prev is not None and prev.sentence == si and prev.category != "other"
+    # 1c. people after a total of people: "A total of seven suspects were arrested, three males ... and one female"
+    if same and prev.category in _PEOPLE_PART and kind == "count" and _base(prev.rule).endswith(_PEOPLE_RULES):
+        m = rules.people_after_re.match(body, e) if rules.people_after_re is not None else None
+        if m and not _OWN_VERB.match(body, m.end()) and "victim" not in lower[e:m.end()]:
+            return make(prev.category, _base(prev.rule) + ".part", left, m.end(), _words(body[e:m.end()]))
     # 2. one verb for a list: "arrested 60 men and 21 women"
     if same and prev.head < left and max(prev.end, prev.num_end) <= left:
         gap = _LIST_GAP.fullmatch(body, max(prev.end, prev.num_end), left)
@@ -95,7 +117,7 @@ def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: in
     return _label_or_heading(body, layout, rules, tok, left, make)
 
 
-_DERIVED = (".breakdown", ".continued", ".list", ".label", ".heading")
+_DERIVED = (".breakdown", ".continued", ".list", ".label", ".heading", ".part")
 
 
 def _base(rid: str) -> str:
@@ -124,7 +146,7 @@ def _inherit(body: str, rules, tok: NumberToken, left: int, lo: int, prev: Candi
         return make(prev.category, _base(prev.rule) + ".continued", left, min(end, tok.end + 40), prev.subject)
     if rules.inherit_before_re is None or rules.inherit_after_re is None:
         return None
-    if not rules.inherit_before_re.search(body, max(lo, left - 60), left):
+    if not rules.inherit_before_re.search(body, max(lo, prev.num_end, left - 60), left):
         return None
     a = rules.inherit_after_re.match(body, tok.end)
     if not a:

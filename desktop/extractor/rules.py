@@ -205,6 +205,7 @@ class Rules:
         inherit = ctx.get("inherit") or {}
         self.inherit_before_re = self.compile(inherit["before"], suffix=r"$") if inherit.get("before") else None
         self.inherit_after_re = self.compile(inherit["after"]) if inherit.get("after") else None
+        self.people_after_re = self.compile("{mods}(?:{people})\\b") if "people" in self.macros and "mods" in self.macros else None
         self.inherit_continues_re = self.compile(inherit["continues"], suffix=r"$") if inherit.get("continues") else None
 
     def _compile_dollar(self) -> None:
