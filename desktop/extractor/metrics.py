@@ -23,7 +23,7 @@ from typing import Optional
 
 from desktop.extractor.dates import DateMention
 from desktop.extractor.fire import WINDOW as _WINDOW, Candidate, fire
-from desktop.extractor.neighbours import attach, list_head
+from desktop.extractor.neighbours import attach, list_head, tally
 from desktop.extractor.numbers import NumberToken, find_numbers
 from desktop.extractor.text import Layout
 
@@ -95,6 +95,10 @@ def _classify(body: str, layout: Layout, rules, tok: NumberToken, previous: list
     left = q.start() if q else s
     pct = rules.percent_after_re.match(body, e) if tok.kind == "count" and body[e:e + 1] in ("%", " ", "p") else None
     fired = None
+    if not pct and body.startswith((" x ", " X ", "x ", " × ", "×"), e):  # a tally line: "49 x assault"
+        cand = tally(body, layout, rules, tok, rules.qualifier_of[q.lastgroup] if q else "exact", si, bool(q))
+        if cand is not None:
+            return cand if _is_metric(body, lower, rules, s, e, lo) else None
     if not pct:
         nl = body.find("\n", e, e + _AFTER_LIMIT)
         limit = nl if nl >= 0 else min(len(body), e + _AFTER_LIMIT)

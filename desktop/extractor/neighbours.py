@@ -135,6 +135,47 @@ def list_head(body: str, prev: Optional[Candidate], left: int, si: int) -> int:
     return prev.head if gap and gap.end() > gap.start() else left
 
 
+_TALLY = re.compile(r"[^\S\n]*[x×][^\S\n]+", re.I)
+_BULLET_START = re.compile(r"[^\S\n]*(?:[•*·▪‣◦–—-][^\S\n]*)?$")
+#: "breakdown of offences for Monday's arrests": what is counted stands after "for"
+_BREAKDOWN_OF = re.compile(r"\bbreak-?down[^\S\n]+of[^\S\n]+.*?[^\S\n](?:for|of|among|in)[^\S\n]+", re.I)
+
+
+def tally(body: str, layout: Layout, rules, tok: NumberToken, qualifier: str, si: int,
+          explicit_q: bool) -> Optional[Candidate]:
+    """A tally line ("49 x possession of an offensive weapon") counts what its introduction says.
+
+    The introduction is the line above the block of tally lines, ending with ":" ("The breakdown
+    of offences for Monday's arrests is as follows:"); what it counts decides, not the line's label.
+    """
+    e = tok.end
+    tm = _TALLY.match(body, e)
+    if tm is None:
+        return None
+    line = layout.line_of(tok.start)
+    line_start, line_end = layout.line_span(line)
+    if not _BULLET_START.match(body, line_start, tok.start):
+        return None
+    for i in range(line - 1, max(-1, line - 3 * _HEADING_REACH), -1):
+        start, end = layout.line_span(i)
+        text = body[start:end].strip()
+        if not text:
+            continue
+        first = re.match(r"[^\S\n]*(?:[•*·▪‣◦–—-][^\S\n]*)?\d[\d,]*", body[start:end])
+        if first and _TALLY.match(body, start + first.end()):
+            continue  # another tally line of the block
+        if not text.endswith(":") or end - start > 200:
+            return None
+        intro = text.rstrip(":")
+        cut = _BREAKDOWN_OF.search(intro)
+        rule = _classify_words(intro[cut.end():] if cut else intro, rules, tok.kind)
+        if rule is None:
+            return None
+        return Candidate(rule.category, tok.value, qualifier, tok.currency or "count", _words(intro), tok.start,
+                         line_end, rule.id + ".tally", tok.start, tok.end, explicit_q, si)
+    return None
+
+
 def _words(text: str) -> Optional[str]:
     return " ".join(text.split()) or None
 
