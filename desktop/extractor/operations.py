@@ -147,21 +147,70 @@ def build_operations(body: str, layout: Layout, mentions: list[Mention], dates: 
         spellings[mt.key].append(mt.name)
         sentences.setdefault(mt.key, set()).add(layout.sentence_of(mt.start))
     owner_of = _Owners(sentences, order, main_key, body, layout, rules)
-    dated: dict[str, tuple[str, str]] = {}
-    for d in dates:
-        if not d.has_day:
-            continue
-        owner = owner_of(layout.sentence_of(d.start))
-        if owner and owner not in dated:
-            resolved = d.resolve(published)
-            if resolved:
-                dated[owner] = resolved
+    dated = _dates(body, layout, dates, published, owner_of, rules, order[0] if len(order) == 1 else None)
     durations = _durations(body, layout, rules, owner_of, len(order)) if order else {}
     out = []
     for key in order:
         start, end = dated.get(key, (None, None))
         out.append(Operation(name=_display(spellings[key]), start=start, end=end, duration=durations.get(key)))
     return tuple(out)
+
+
+def _cue(regex, body: str, d: DateMention) -> bool:
+    return regex is not None and regex.search(body, max(0, d.start - 40), d.start) is not None
+
+
+def _dates(body: str, layout: Layout, dates: list[DateMention], published: Optional[str], owner_of,
+           rules, only: Optional[str] = None) -> dict[str, tuple[str, str]]:
+    """``(start, end)`` by operation key: the first dated mention in a sentence it owns.
+
+    A date that opens the text as a dateline, or a lone date equal to the published date
+    with no start word before it, is the release's date, not the operation's. A range that
+    is a reporting period ("From January 1 to December 8, Operation Reacher teams have made
+    ...") is not its start and end. A lone start date is completed by a later date with an
+    end word before it ("launched on Tuesday 15 December ... concluded yesterday (Friday 18
+    December)").
+    """
+    dated: dict[str, tuple[str, str]] = {}
+    open_ended: set[str] = set()
+    for d in dates:
+        if not d.has_day:
+            continue
+        si = layout.sentence_of(d.start)
+        owner = owner_of(si)
+        if owner is None and d.is_range and only is not None:
+            # the one operation of the release: a range in a sentence of its results is its period
+            start, end = layout.sentence_span(si)
+            if not rules.wider_period.search(body, layout.lower, start, end):
+                owner = only
+        if not owner or (owner in dated and owner not in open_ended):
+            continue
+        resolved = d.resolve(published)
+        if not resolved:
+            continue
+        starts, ends = _cue(rules.op_start_cue_re, body, d), _cue(rules.op_end_cue_re, body, d)
+        if owner in open_ended:
+            if not d.is_range and ends and resolved[0] >= dated[owner][0]:
+                dated[owner] = (dated[owner][0], resolved[0])
+                open_ended.discard(owner)
+            continue
+        if d.start < 40 and not body[layout.line_starts[layout.line_of(d.start)]:d.start].strip() \
+                and _DATELINE.match(body, d.end):
+            continue  # "June 28 (UPI) —": the dateline
+        if not d.is_range and resolved[0] == published and not starts:
+            continue  # the release's own date
+        if d.is_range and rules.op_reporting_re is not None and rules.op_reporting_re.search(
+                body, d.end, layout.sentence_span(layout.sentence_of(d.start))[1]) and (d.m1, d.d1) == (1, 1):
+            continue  # a year-to-date reporting period of a standing operation
+        if not d.is_range and ends and not starts:
+            continue  # an end without its start
+        dated[owner] = resolved
+        if not d.is_range and starts:
+            open_ended.add(owner)
+    return dated
+
+
+_DATELINE = re.compile(r"[^\S\n]*(?:\(|—|–|-[^\S\n]|:)")
 
 
 def _durations(body: str, layout: Layout, rules, owner_of, wanted: int) -> dict[str, str]:
