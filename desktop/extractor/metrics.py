@@ -109,6 +109,9 @@ def _classify(body: str, layout: Layout, rules, tok: NumberToken, previous: list
         cand = _percent(body, lower, rules, tok, pct.end(), left, lo, qualifier, si, bool(q))
         if cand is not None and rules.target.search(body, lower, max(sent_start, min(cand.start, left) - _TARGET_WINDOW), min(cand.start, left)):
             cand.category, cand.rule = rules.target_category, "other.target"  # "aiming for a 40 per cent cut"
+        elif cand is not None and rules.hypothetical_re is not None and rules.hypothetical_re.search(
+                body, sent_start, layout.sentence_span(si)[1]):
+            cand.category, cand.rule = rules.target_category, "other.hypothetical"  # "can reduce deaths by 30%"
         return cand if cand is None or _is_metric(body, lower, rules, s, e, lo) else None
     if fired is None:  # nothing on either side names what it counts: perhaps a neighbour does
         cand = attach(body, layout, rules, tok, left, lo, previous, qualifier, si, bool(q), limit)
