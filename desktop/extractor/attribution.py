@@ -95,4 +95,28 @@ def _fallback(si: int, body: str, layout: Layout, scope: Scope, main_key: Option
         return main_key  # "Since the operation began in April, ...": about the operation, month or not
     if rules.wider_period.search(text, layout.lower[start:end], 0, len(text)):
         return None
+    recent = _recent(si, body, layout, scope)
+    if recent is not None:
+        return recent  # an operation named in the sentences just before keeps its scope
     return main_key
+
+
+#: how many sentences an operation named without "this/it" keeps its scope for
+_CARRY = 2
+
+
+def _recent(si: int, body: str, layout: Layout, scope: Scope) -> Optional[str]:
+    """The operation named in one of the ``_CARRY`` sentences before ``si`` in its paragraph, if any."""
+    seen = 0
+    prev = si - 1
+    while prev >= 0 and seen < _CARRY:
+        text = layout.sentence_text(body, prev)
+        if "\n\n" in text or (text.endswith("\n") and body.startswith("\n", layout.sentence_span(prev)[1])):
+            return None  # a blank line ends the paragraph, and the scope with it
+        if text.strip():
+            seen += 1
+            names = scope.by_sentence.get(prev)
+            if names:
+                return names[-1].key
+        prev -= 1
+    return None
