@@ -114,10 +114,13 @@ def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: in
             and _PLACE_PAREN.search(body, max(0, left - 40), left) and body.startswith(")", e):
         return make(prev.category, _base(prev.rule) + ".breakdown", body.rfind(" ", 0, left - 2) + 1, e + 1, prev.subject)
     # 5 and 6. a label and a value on one line, or a heading above lines of values
-    return _label_or_heading(body, layout, rules, tok, left, make)
+    cand = _label_or_heading(body, layout, rules, tok, left, make)
+    if cand is None:  # 7. a list item under an introduction with the verb ("Items seized include:")
+        cand = _under_intro(body, layout, rules, tok, left, make)
+    return cand
 
 
-_DERIVED = (".breakdown", ".continued", ".list", ".label", ".heading", ".part")
+_DERIVED = (".breakdown", ".continued", ".list", ".label", ".heading", ".part", ".intro", ".tally")
 
 
 def _base(rid: str) -> str:
@@ -173,6 +176,37 @@ def tally(body: str, layout: Layout, rules, tok: NumberToken, qualifier: str, si
             return None
         return Candidate(rule.category, tok.value, qualifier, tok.currency or "count", _words(intro), tok.start,
                          line_end, rule.id + ".tally", tok.start, tok.end, explicit_q, si)
+    return None
+
+
+def _under_intro(body: str, layout: Layout, rules, tok: NumberToken, left: int, make) -> Optional[Candidate]:
+    """A bulleted item ("• five vehicles;") takes the verb of the line introducing the list."""
+    if rules.intro_verb_re is None:
+        return None
+    line = layout.line_of(left)
+    line_start, line_end = layout.line_span(line)
+    if not _BULLET_START.match(body, line_start, left) or line_end - left > 120:
+        return None
+    for i in range(line - 1, max(-1, line - _HEADING_REACH), -1):
+        start, end = layout.line_span(i)
+        text = body[start:end].strip()
+        if not text or (_BULLET_START.match(body, start, start + 3) and text[:1] in "•*·▪‣◦–—-"):
+            continue  # blank, or another item of the list
+        if not text.endswith(":") or end - start > 200:
+            return None
+        verbs = rules.intro_verb_re.findall(text)
+        if not verbs:
+            return None
+        phrase = f"{verbs[-1]} " + body[tok.start:line_end]
+        lower = phrase.lower()
+        e = len(verbs[-1]) + 1 + (tok.end - tok.start)
+        runs = [r for r in rules.step_runs[tok.kind] if r[0] == "before"]
+        got = fire(phrase, lower, runs, rules.side_guards[tok.kind], e, len(phrase), len(verbs[-1]) + 1, 0)
+        if got is None or got[0].category == "other":
+            return None
+        rule, _, end_ = got
+        return make(rule.category, rule.id + ".intro", left, tok.start + end_ - len(verbs[-1]) - 1,
+                    _words(phrase[e:end_]))
     return None
 
 

@@ -206,6 +206,8 @@ class Rules:
         inherit = ctx.get("inherit") or {}
         self.inherit_before_re = self.compile(inherit["before"], suffix=r"$") if inherit.get("before") else None
         self.inherit_after_re = self.compile(inherit["after"]) if inherit.get("after") else None
+        verbs = [f"{{{v}}}" for v in ("seize", "arrest") if v in self.macros]
+        self.intro_verb_re = self.compile(r"\b(?:" + "|".join(verbs) + r")\b") if verbs else None
         self.people_after_re = self.compile("{mods}(?:{people})\\b") if "people" in self.macros and "mods" in self.macros else None
         self.inherit_continues_re = self.compile(inherit["continues"], suffix=r"$") if inherit.get("continues") else None
 

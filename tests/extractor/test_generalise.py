@@ -207,3 +207,51 @@ def test_a_twelve_month_period_is_wider_than_the_operation():
     body = "Operation Torus led to 50 arrests.\nOver a 12-month period there were 2,938 arrests across the region.\n"
     _, found = _ops(body)
     assert ("arrests", 2938, None) in found and ("arrests", 50, "Operation Torus") in found
+
+
+def test_scope_carries_within_a_paragraph_not_across_a_blank_line():
+    body = ("Operation Crackdown made 63 arrests.\nRegional police joined Drug Action Day.\nWarrants were run.\n"
+            "Forty-two search warrants were executed, with 23 arrests.\n")
+    _, found = _ops(body)
+    assert ("warrants_executed", 42, "Drug Action Day") in found and ("arrests", 63, "Operation Crackdown") in found
+    body = "Operation Crackdown made 63 arrests.\n\nRegional police joined Drug Action Day.\n\nThe second week saw 23 arrests.\n"
+    assert ("arrests", 23, "Operation Crackdown") in _ops(body)[1]
+
+
+def test_holidays_are_not_operations():
+    assert _ops("Thirty people were arrested on New Year's Day and on Christmas Day.")[0] == []
+
+
+def test_a_claim_of_what_could_happen_is_not_a_change():
+    assert core("Police said a 5 per cent cut in speed can reduce deaths by 30 per cent.") == []
+    assert ("percent_change", -30, "exact") in core("Burglaries fell by 30 per cent.")
+
+
+# Operation dates
+def _dates(body, published):
+    return [(o.name, o.start, o.end) for o in extract(doc(body, published)).operations]
+
+
+def test_an_end_word_completes_a_start_date():
+    body = ("Operation Lightfingers was launched on Tuesday (15 December 2020), and concluded yesterday "
+            "(Friday 18 December 2020). Police arrested 97 people.")
+    assert _dates(body, "2020-12-19") == [("Operation Lightfingers", "2020-12-15", "2020-12-18")]
+
+
+def test_the_dateline_is_not_the_operation_date():
+    body = ("June 28 (UPI) — Police arrested 400 people in the operation.\n"
+            "The blitz was dubbed Operation Sweep. The arrests came between May 29 and June 23.")
+    assert _dates(body, "2023-06-28") == [("Operation Sweep", "2023-05-29", "2023-06-23")]
+
+
+def test_a_reporting_period_is_not_the_start_and_end():
+    body = "From January 1 to December 8, Operation Reacher teams have made 1,776 arrests."
+    assert _dates(body, "2022-12-28") == [("Operation Reacher", None, None)]
+    body = "Operation Reacher ran from 3 October to 9 October and made 76 arrests."
+    assert _dates(body, "2022-12-28") == [("Operation Reacher", "2022-10-03", "2022-10-09")]
+
+
+def test_a_bulleted_item_takes_the_verb_of_its_introduction():
+    body = "Other items seized as part of the operation include:\n\n  • six kilograms of cocaine;\n  • five vehicles;\n"
+    assert ("vehicles_seized", 5, "exact") in core(body)
+    assert core("Our fleet includes:\n  • five vehicles;\n") == []
