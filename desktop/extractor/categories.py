@@ -27,17 +27,20 @@ from desktop.extractor.guards import Guarded, literal_alternation, with_lead
 from desktop.extractor.yamlload import line_of
 
 KINDS = ("count", "money", "weight")
-_RULE_KEYS = {"id", "before", "after", "kind", "note", "priority"}
+_RULE_KEYS = {"id", "before", "after", "kind", "note", "priority", "requires"}
 
 
 class MetricRule:
     """One compiled metric rule: ``before``/``after`` patterns, a category, a kind and a priority."""
 
-    __slots__ = ("id", "category", "kind", "before", "after", "group", "priority", "raw_after")
+    __slots__ = ("id", "category", "kind", "before", "after", "group", "priority", "raw_after", "requires")
 
-    def __init__(self, rid: str, category: str, kind: str, before, after, priority: int = 0, raw_after=None):
+    def __init__(self, rid: str, category: str, kind: str, before, after, priority: int = 0, raw_after=None,
+                 requires=None):
         self.id, self.category, self.kind, self.before, self.after = rid, category, kind, before, after
         self.priority, self.raw_after, self.group = priority, raw_after, ""
+        #: a pattern the release must contain somewhere for this rule's category to hold (else: ``other``)
+        self.requires = requires
 
 
 class Step:
@@ -78,7 +81,8 @@ def metric_rule(rules, cat: str, raw: Any, seen: dict) -> MetricRule:
         rules._fail(raw, f"rule '{rid}' needs 'before' or 'after'")
     before = rules.compile(raw["before"], suffix=r"[^\S\n]*$") if raw.get("before") is not None else None
     after = rules.compile(raw["after"]) if raw.get("after") is not None else None
-    return MetricRule(rid, cat, kind, before, after, int(priority), raw.get("after"))
+    requires = rules.compile(raw["requires"]) if raw.get("requires") is not None else None
+    return MetricRule(rid, cat, kind, before, after, int(priority), raw.get("after"), requires)
 
 
 def compile_categories(rules, entries: list) -> tuple[dict, dict, dict]:

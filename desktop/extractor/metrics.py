@@ -80,7 +80,13 @@ def _qualifier(body: str, lower: str, rules, s: int, lo: int) -> Optional[re.Mat
     start = max(lo, s - 30)
     if j == s or not lower.endswith(rules.qualifier_tails, start, j):
         return None  # no phrase's last word stands there: the full pattern cannot match
-    return rules.qualifier_re.search(body, start, s)
+    q = rules.qualifier_re.search(body, start, s)
+    if q is not None and _SUM_BEFORE.search(lower, max(lo, q.start() - 12), q.start()):
+        return None  # "adding up to 80": a total, not an upper bound
+    return q
+
+
+_SUM_BEFORE = re.compile(r"\b(?:add|adds|added|adding|amount|amounts|amounted|amounting|summing|totalling)[^\S\n]+$")
 
 
 def _classify(body: str, layout: Layout, rules, tok: NumberToken, previous: list[Candidate]) -> Optional[Candidate]:
@@ -119,6 +125,8 @@ def _classify(body: str, layout: Layout, rules, tok: NumberToken, previous: list
         rule, ev_start, ev_end = fired
         ev_start = left if ev_start is None else ev_start
         category, rid = rule.category, rule.id
+        if rule.requires is not None and not _release_has(layout, rule):
+            category, rid = "other", rid + ".unmet"  # "161 items" outside a knife amnesty: kind unknown
         if category != "other" and rules.target.search(body, lower, max(sent_start, left - _TARGET_WINDOW), left):
             category, rid = rules.target_category, "other.target"
         subject = _subject(body, e, ev_end, ev_start, left)
@@ -127,6 +135,14 @@ def _classify(body: str, layout: Layout, rules, tok: NumberToken, previous: list
     if cand is None or not _is_metric(body, lower, rules, s, e, lo):
         return None
     return cand
+
+
+def _release_has(layout: Layout, rule) -> bool:
+    """Whether the release contains the rule's ``requires`` pattern (looked for once per release)."""
+    cache = layout.__dict__.setdefault("_requires", {})
+    if rule.id not in cache:
+        cache[rule.id] = rule.requires.search(layout.text) is not None
+    return cache[rule.id]
 
 
 def _is_metric(body: str, lower: str, rules, s: int, e: int, lo: int) -> bool:

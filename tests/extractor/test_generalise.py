@@ -255,3 +255,18 @@ def test_a_bulleted_item_takes_the_verb_of_its_introduction():
     body = "Other items seized as part of the operation include:\n\n  • six kilograms of cocaine;\n  • five vehicles;\n"
     assert ("vehicles_seized", 5, "exact") in core(body)
     assert core("Our fleet includes:\n  • five vehicles;\n") == []
+
+
+def test_adding_up_to_is_a_total():
+    assert ("arrests", 80, "exact") in core("Arrests rose by 12 on Sunday, adding up to 80 arrests.")
+    assert ("arrests", 80, "at_most") in core("Up to 80 arrests were made.")
+
+
+def test_the_value_of_the_drugs_is_estimated_at():
+    assert ("drugs_seized", 40000, "exact") in core("The value of the drugs is estimated at £40,000.")
+
+
+def test_generic_items_take_their_kind_from_a_knife_amnesty_only():
+    assert ("knives_seized", 120, "exact") in core("During the knife amnesty 120 items were handed in.")
+    found = metrics("A total of 161 items were surrendered during the national firearms surrender.")
+    assert ("other", 161, "exact") in found and not any(c == "knives_seized" for c, _, _ in found)
