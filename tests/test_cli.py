@@ -97,3 +97,17 @@ def test_blotter_db_environment_variable(tmp_path, capsys, monkeypatch):
 def test_console_script_is_installed():
     out = subprocess.run([sys.executable, "-m", "desktop.cli", "--version"], capture_output=True, text=True)
     assert out.returncode == 0 and out.stdout.startswith("blotter ")
+
+
+def test_eval_warns_when_gold_files_are_skipped(tmp_path, capsys):
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Operation Test made 5 arrests.\n", encoding="utf-8")
+        (gold / f"{name}.gold.yaml").write_text(f"document: {name}\nmetrics:\n  - {{category: arrests, value: 5}}\n",
+                                                encoding="utf-8")
+    code, out, err = run(capsys, "eval", gold, tmp_path / "a.txt")
+    assert code == 0 and "documents scored: 1" in out
+    assert "1 gold file(s)" in err and "b.txt" in err and "a.txt" not in err
+    code, out, err = run(capsys, "eval", gold, tmp_path / "a.txt", tmp_path / "b.txt")
+    assert "skipped" not in err
