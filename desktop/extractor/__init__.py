@@ -71,7 +71,7 @@ class _Analysis:
 def _dollar(document: Document, body: str, rules: Rules) -> str:
     """The currency ``$`` stands for: the web address's country, else the country the release names most."""
     code = dollar_currency(document.url)
-    if code != "USD" or not rules.dollar_cues:
+    if code != "USD" or not rules.dollar_cues or "$" not in body:
         return code
     text = " ".join(str(x) for x in (document.publisher, document.title, document.url,
                                      (document.front_matter or {}).get("source"), body[:1500]) if x)

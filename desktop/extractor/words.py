@@ -90,22 +90,36 @@ def verb_forms(word: str) -> list[str]:
     return out
 
 
-def _pattern(form: str) -> str:
-    """A regex source for one written form: spaces are ``{s}``, a hyphen is optional or a space."""
-    parts = []
-    for word in form.split():
-        pieces = [re.escape(p).replace("'", "['’]").replace("’", "['’]") for p in word.split("-")]
-        parts.append("(?:-|{s})?".join(pieces))
-    return "{s}".join(parts)
+#: what a character of a written form stands for in the pattern
+_UNITS = {" ": "{s}", "-": "(?:-|{s})?", "'": "['’]", "’": "['’]"}
+
+
+def _units(form: str) -> list[str]:
+    """A written form as pattern units: a space is ``{s}``, a hyphen is optional or a space."""
+    return [_UNITS.get(ch) or re.escape(ch) for ch in " ".join(form.split())]
 
 
 def alternation(words: list[str], forms: Callable[[str], list[str]]) -> str:
-    """One regex alternation of every form of ``words``, longest first (so ``knives`` beats ``knife``)."""
-    seen: dict[str, None] = {}
+    """One regex of every form of ``words``, as a trie (the engine tries few branches at each place).
+
+    Longer forms are tried first, so ``knives`` is preferred over ``knife`` where both could match.
+    """
+    trie: dict = {}
     for w in words:
         for f in forms(w):
-            seen.setdefault(f, None)
-    return "|".join(_pattern(f) for f in sorted(seen, key=lambda f: (-len(f), f)))
+            node = trie
+            for unit in _units(f):
+                node = node.setdefault(unit, {})
+            node[""] = {}
+    return _emit(trie)
+
+
+def _emit(node: dict) -> str:
+    alts = [unit + _emit(sub) for unit, sub in sorted(node.items(), key=lambda kv: kv[0]) if unit]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def word_macros(section: dict, fail: Callable[[object, str], None]) -> dict[str, str]:
