@@ -109,6 +109,13 @@ def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: in
         cand = _inherit(body, rules, tok, left, lo, prev, make)
         if cand is not None:
             return cand
+    # 3b. the counted noun before a linking verb: "The number of arrests rose to 340", "Arrests stood at 1,204"
+    nb = _NOUN_BEFORE.search(body, max(layout.sentence_starts[si], left - 70), left)
+    if nb:
+        np = _NP_LEAD.sub("", nb.group("np"))
+        rule = _classify_words(np, rules, kind) if np else None
+        if rule is not None:
+            return make(rule.category, rule.id + ".noun_before", nb.start("np"), e, _words(np))
     # 4. "Heworth (22)" after figures of one kind
     if prev is not None and prev.category != "other" and left - prev.num_end <= _PAREN_REACH \
             and _PLACE_PAREN.search(body, max(0, left - 40), left) and body.startswith(")", e):
@@ -120,7 +127,7 @@ def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: in
     return cand
 
 
-_DERIVED = (".breakdown", ".continued", ".list", ".label", ".heading", ".part", ".intro", ".tally")
+_DERIVED = (".breakdown", ".continued", ".list", ".label", ".heading", ".part", ".intro", ".tally", ".noun_before")
 
 
 def _base(rid: str) -> str:
@@ -138,6 +145,12 @@ def list_head(body: str, prev: Optional[Candidate], left: int, si: int) -> int:
     return prev.head if gap and gap.end() > gap.start() else left
 
 
+_NOUN_BEFORE = re.compile(
+    r"(?P<np>[^\W\d_][\w’'-]*(?:[^\S\n]+[\w’'-]+){0,5}?)[^\S\n]+(?:rose|fell|increased|decreased|climbed|dropped|"
+    r"jumped|went[^\S\n]+(?:up|down)|was|were|is|are|stood|stands|totalled|totaled|reached|hit|numbered|came|"
+    r"now[^\S\n]+stands?)(?:[^\S\n]+(?:to|at))?[^\S\n]+$", re.I)
+_NP_LEAD = re.compile(r"^(?:(?:the|a|an|this|last|year’s|year's|week’s|week's|total|overall|final|number|count|"
+                      r"tally|figure|of)[^\S\n]+)+", re.I)
 _TALLY = re.compile(r"[^\S\n]*[x×][^\S\n]+", re.I)
 _BULLET_START = re.compile(r"[^\S\n]*(?:[•*·▪‣◦–—-][^\S\n]*)?$")
 #: "breakdown of offences for Monday's arrests": what is counted stands after "for"

@@ -270,3 +270,24 @@ def test_generic_items_take_their_kind_from_a_knife_amnesty_only():
     assert ("knives_seized", 120, "exact") in core("During the knife amnesty 120 items were handed in.")
     found = metrics("A total of 161 items were surrendered during the national firearms surrender.")
     assert ("other", 161, "exact") in found and not any(c == "knives_seized" for c, _, _ in found)
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("The number of arrests rose to 340.", ("arrests", 340)),
+    ("The total number of knives seized was 212.", ("knives_seized", 212)),
+    ("Arrests stood at 1,204 by Friday.", ("arrests", 1204)),
+    ("A total of 23 people were taken into custody.", ("arrests", 23)),
+    ("Four men and a woman were arrested.", ("arrests", 4)),
+    ("Five people were apprehended.", ("arrests", 5)),
+    ("Six of the 10 people arrested were charged.", ("charges", 6)),
+    ("Sixty-one people were arrested, 40 of them for drug offences.", ("arrests", 40)),
+    ("Police laid 553 charges against 228 people.", ("charges", 228)),
+])
+def test_more_ways_of_saying_it(body, expected):
+    _has(body, expected)
+
+
+@pytest.mark.parametrize("body", ["The man was 25 and lived nearby.", "The figure was 212.",
+                                  "Officers issued 120 infringement notices.", "Police detected 230 drink drivers."])
+def test_no_counted_noun_no_metric(body):
+    assert core(body) == []

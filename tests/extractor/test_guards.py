@@ -43,7 +43,10 @@ def test_guarded_patterns_find_what_the_plain_ones_find():
 def test_side_guards_join_the_literals_of_their_steps():
     steps = load_rules().steps["count"]
     guards = side_guards(steps)
-    assert "arrest" in guards["before"].literals and guards["after"].literals
+    # the arrest verbs' words are among the before-side literals (a word list compiles to a trie, so
+    # the literal may be a part of the word: "rrest" in a(?:pprehend|rrest)...)
+    assert any(lit in "arrested" and len(lit) >= 4 for lit in guards["before"].literals)
+    assert guards["after"].literals
 
 
 def test_a_guard_with_no_literal_always_runs():
