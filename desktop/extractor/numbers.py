@@ -31,6 +31,11 @@ MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_0
 SYMBOLS = {"£": "GBP", "€": "EUR", "$": "$"}
 CURRENCY_WORDS = {"pound": "GBP", "pounds": "GBP", "quid": "GBP", "euro": "EUR", "euros": "EUR",
                   "dollar": "$", "dollars": "$"}
+#: Currency codes written before a figure ("NZ$4.4m", "US$33,200", "EUR 45,000").
+CODES = {"NZ": "NZD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "US": "USD", "EUR": "EUR", "USD": "USD",
+         "AUD": "AUD", "NZD": "NZD", "CAD": "CAD", "GBP": "GBP"}
+_DOLLAR_CODE = re.compile(r"(?<![A-Za-z])(?P<code>NZ|AU|A|CA|C|US)$")
+_CODE_BEFORE = re.compile(r"(?<![A-Za-z])(?P<code>EUR|USD|AUD|NZD|CAD|GBP)[^\S\n]?$")
 #: ``$`` means the publishing country's dollar; by web domain ending.
 DOLLAR_BY_DOMAIN = {".au": "AUD", ".nz": "NZD", ".ca": "CAD"}
 
@@ -179,9 +184,19 @@ def find_numbers(text: str, dollar: str = "USD", lower: Optional[str] = None, sk
             if num_start >= end:
                 continue
         prev = text[start - 1] if start else " "
+        code = None
+        if prev.isalpha() or prev in " \xa0":
+            # a currency code written before the figure: "NZ$4.4 million", "US$33,200", "EUR 45,000"
+            cm = (_DOLLAR_CODE if cur == "$" else _CODE_BEFORE if not cur else None)
+            cm = cm.search(text, max(0, start - 5), start) if cm is not None else None
+            if cm:
+                code, start = CODES[cm.group("code").upper()], cm.start()
+                prev = text[start - 1] if start else " "
         if prev.isalnum() or (prev in _BAD_BEFORE_DIGIT and not cur) or prev == "_":
             continue
         token = _token(text, text[num_start:end], False, cur, start, end, dollar)
+        if token is not None and code:
+            token.currency, token.kind = code, "money"
         if token is not None:
             found.append(token)
     if lower is None:

@@ -291,3 +291,17 @@ def test_more_ways_of_saying_it(body, expected):
                                   "Officers issued 120 infringement notices.", "Police detected 230 drink drivers."])
 def test_no_counted_noun_no_metric(body):
     assert core(body) == []
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Police seized NZ$4.4 million in cash.", ("cash_seized", 4400000, "NZD")),
+    ("Police seized A$2m in cash.", ("cash_seized", 2000000, "AUD")),
+    ("Officers seized US$33,200 in cash.", ("cash_seized", 33200, "USD")),
+    ("Police seized EUR 45,000 in cash.", ("cash_seized", 45000, "EUR")),
+])
+def test_currency_codes_before_a_figure(body, expected):
+    assert [(m.category, m.value, m.unit) for m in extract(doc(body)).metrics] == [expected]
+
+
+def test_counts_of_an_offence_are_charges():
+    assert ("charges", 12, "exact") in core("He was charged with 12 counts of fraud.")
