@@ -305,3 +305,15 @@ def test_currency_codes_before_a_figure(body, expected):
 
 def test_counts_of_an_offence_are_charges():
     assert ("charges", 12, "exact") in core("He was charged with 12 counts of fraud.")
+
+
+def test_vehicles_reported_stolen_are_offences_and_a_part_after_including():
+    found = core("Police said 9,747 vehicles were stolen in the city, including more than 3,500, which were "
+                 "stolen in the west.")
+    assert ("offences", 9747, "exact") in found and ("offences", 3500, "at_least") in found
+    assert ("vehicles_seized", 24, "exact") in core("Officers recovered 24 stolen vehicles.")
+
+
+def test_the_value_of_stolen_items_is_other():
+    found = metrics("Stolen tools and catalytic converters with an approximate value of €30,000 were seized.")
+    assert ("other", 30000, "exact") in found and not any(c == "cash_seized" for c, _, _ in found)
