@@ -62,6 +62,7 @@ _WORD_START = re.compile(r"[^a-z0-9_\-](?:" + literal_alternation(sorted(set(ONE
                          + r"|a[^\S\n]+dozen)")
 _SUFFIX_RE = re.compile(_SUFFIX, re.I)
 _BAD_BEFORE_DIGIT = set(".,£€$/=?&#@%+-_")
+_OF_AFTER = re.compile(r"[^\S\n]+of\b(?![^\S\n]+(?:which|whom|this|that|it)\b)", re.I)
 _CURRENCY_WORD_RE = re.compile(r"[^\S\n]+(?P<word>pounds?|quid|euros?|dollars?)\b", re.I)
 
 
@@ -287,7 +288,9 @@ def _token(text: str, raw: str, is_word: bool, cur: Optional[str], start: int, e
             c1 = text[end + 1:end + 2]
             if c1 and (c1.isspace() or c1.lower() in _CURRENCY_FIRST):
                 cw = _CURRENCY_WORD_RE.match(text, end)
-                if cw:
+                if cw and cw.group("word").lower().startswith("pound") and _OF_AFTER.match(text, cw.end()):
+                    kind, end = "weight", cw.end()  # "25 pounds of marijuana": a weight, not money
+                elif cw:
                     currency = CURRENCY_WORDS[cw.group("word").lower()]
                     end = cw.end()
     if currency == "$":

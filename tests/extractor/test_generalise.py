@@ -317,3 +317,11 @@ def test_vehicles_reported_stolen_are_offences_and_a_part_after_including():
 def test_the_value_of_stolen_items_is_other():
     found = metrics("Stolen tools and catalytic converters with an approximate value of €30,000 were seized.")
     assert ("other", 30000, "exact") in found and not any(c == "cash_seized" for c, _, _ in found)
+
+
+def test_pounds_of_a_substance_are_a_weight_and_booked_into_jail_is_an_arrest():
+    found = [(m.category, m.value, m.unit) for m in extract(doc("Deputies seized 25 pounds of marijuana.")).metrics]
+    assert found == [("other", 25, "count")]
+    assert ("cash_seized", 3000, "exact") in core("Police seized 3,000 pounds in cash.")
+    assert ("cash_seized", 5000, "exact") in core("Police seized 5,000 pounds of which half was in a safe.")
+    assert ("arrests", 14, "exact") in core("The sheriff said 14 suspects were booked into jail.")
