@@ -107,6 +107,9 @@ _CARRY = 2
 
 def _recent(si: int, body: str, layout: Layout, scope: Scope) -> Optional[str]:
     """The operation named in one of the ``_CARRY`` sentences before ``si`` in its paragraph, if any."""
+    named = scope.by_sentence
+    if not any(si - k in named for k in range(1, 2 * _CARRY + 3)):
+        return None  # no operation named just before (blank sentences between included)
     seen = 0
     prev = si - 1
     while prev >= 0 and seen < _CARRY:

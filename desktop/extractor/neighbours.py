@@ -110,7 +110,8 @@ def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: in
         if cand is not None:
             return cand
     # 3b. the counted noun before a linking verb: "The number of arrests rose to 340", "Arrests stood at 1,204"
-    nb = _NOUN_BEFORE.search(body, max(layout.sentence_starts[si], left - 70), left)
+    nb = _NOUN_BEFORE.search(body, max(layout.sentence_starts[si], left - 70), left) \
+        if _last_words_in(lower, left, _LINKING) else None
     if nb:
         np = _NP_LEAD.sub("", nb.group("np"))
         rule = _classify_words(np, rules, kind) if np else None
@@ -118,7 +119,7 @@ def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: in
             return make(rule.category, rule.id + ".noun_before", nb.start("np"), e, _words(np))
     # 4. "Heworth (22)" after figures of one kind
     if prev is not None and prev.category != "other" and left - prev.num_end <= _PAREN_REACH \
-            and _PLACE_PAREN.search(body, max(0, left - 40), left) and body.startswith(")", e):
+            and body.startswith(")", e) and _PLACE_PAREN.search(body, max(0, left - 40), left):
         return make(prev.category, _base(prev.rule) + ".breakdown", body.rfind(" ", 0, left - 2) + 1, e + 1, prev.subject)
     # 5 and 6. a label and a value on one line, or a heading above lines of values
     cand = _label_or_heading(body, layout, rules, tok, left, make)
@@ -151,6 +152,19 @@ _NOUN_BEFORE = re.compile(
     r"now[^\S\n]+stands?)(?:[^\S\n]+(?:to|at))?[^\S\n]+$", re.I)
 _NP_LEAD = re.compile(r"^(?:(?:the|a|an|this|last|year’s|year's|week’s|week's|total|overall|final|number|count|"
                       r"tally|figure|of)[^\S\n]+)+", re.I)
+_LINKING = frozenset("rose fell increased decreased climbed dropped jumped up down was were is are stood stands "
+                     "totalled totaled reached hit numbered came to at".split())
+_CONTINUES = frozenset("from on with to against versus vs vs. was is of at reached".split())
+_PART_ENDS = ("(", ",", "/", ";", ":", " and")
+_PART_WORDS = frozenset("with including which whom while whilst".split())
+
+
+def _last_words_in(text: str, end: int, words: frozenset) -> bool:
+    """Whether the last word before ``end`` (case folded) is one of ``words``: a cheap test before a pattern."""
+    tail = text[max(0, end - 16):end].split()
+    return bool(tail) and tail[-1].lower() in words
+
+
 _TALLY = re.compile(r"[^\S\n]*[x×][^\S\n]+", re.I)
 _BULLET_START = re.compile(r"[^\S\n]*(?:[•*·▪‣◦–—-][^\S\n]*)?$")
 #: "breakdown of offences for Monday's arrests": what is counted stands after "for"
@@ -229,11 +243,15 @@ def _words(text: str) -> Optional[str]:
 
 def _inherit(body: str, rules, tok: NumberToken, left: int, lo: int, prev: Candidate, make) -> Optional[Candidate]:
     """A breakdown figure ("(168 in 2018, ...") or a continuation ("up from 41") counts what ``prev`` counts."""
-    if rules.inherit_continues_re is not None and rules.inherit_continues_re.search(body, max(lo, left - 60), left):
+    if rules.inherit_continues_re is not None and _last_words_in(body, left, _CONTINUES) \
+            and rules.inherit_continues_re.search(body, max(lo, left - 60), left):
         end = re.match(r"[^,;)\n]*", body[tok.end:tok.end + 40]).end() + tok.end
         return make(prev.category, _base(prev.rule) + ".continued", left, min(end, tok.end + 40), prev.subject)
     if rules.inherit_before_re is None or rules.inherit_after_re is None:
         return None
+    tail = body[max(prev.num_end, left - 60):left].rstrip()
+    if not tail.endswith(_PART_ENDS) and not _last_words_in(body, left, _PART_WORDS):
+        return None  # no separator or connecting word before the part: the pattern cannot match
     if not rules.inherit_before_re.search(body, max(lo, prev.num_end, left - 60), left):
         return None
     a = rules.inherit_after_re.match(body, tok.end)
