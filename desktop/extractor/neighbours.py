@@ -3,16 +3,20 @@
 Tried in order when no rule fires on a figure itself:
 
 1. a copula: "of which 9 were knives" (the noun after ``were``/``was``);
-2. a list that shares one verb: "arrested 60 men and 21 women", "seized 5 knives, 2 guns
-   and £3,000" (the verb before the list's first figure is tried for this one);
-3. a breakdown or continuation of the figure before it in the sentence: "(168 in 2018,
-   199 in 2019)", "51 knives: 23 in Ashford, 16 in Dover", "212 blades, with 128 and 125 in
-   Skipton and Knaresborough", "29 shotguns / 5 in Surrey", "up from 41", "bringing the
-   total to 80" (the patterns are ``contexts: inherit`` in the rules);
-4. a place with its figure in brackets after figures of one kind: "Heworth (22)";
-5. a label and a value on one line ("Arrests: 32", "Knives recovered – 14", "Knives 14");
-6. a line "Ashford 17" under a heading that says what is counted ("Weapons surrendered").
+2. a part of a group: "19 of the 44 people arrested", "12 of the incidents" (not "one of the officers");
+3. people after a total of people: "seven suspects were arrested, three males ... and one female";
+4. a list that shares one verb: "arrested 60 men and 21 women", "seized 5 knives, 2 guns and £3,000"
+   (the verb before the list's first figure is tried for this one);
+5. a breakdown or continuation of the figure before it in the sentence: "(168 in 2018, 199 in 2019)",
+   "51 knives: 23 in Ashford", "212 blades, with 128 and 125 in Skipton and Knaresborough",
+   "29 shotguns / 5 in Surrey", "up from 41", "bringing the total to 80" (``contexts: inherit``);
+6. the counted noun before a linking verb: "The number of arrests rose to 340";
+7. a place with its figure in brackets after figures of one kind: "Heworth (22)";
+8. a label and a value on one line ("Arrests: 32", "Knives recovered – 14", "Knives 14"), or a line
+   "Ashford 17" under a heading that says what is counted ("Weapons surrendered");
+9. a bulleted item under an introduction with a verb ("Items seized include:" / "• five vehicles;").
 
+Before all of these, a tally line ("49 x assault") counts what its introduction says (:func:`tally`).
 A year-on-year comparison is a continuation, not a part of a total: it keeps the category.
 
 Example::
@@ -77,7 +81,7 @@ def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: in
         if got:
             rule, _, end = got
             return make(rule.category, rule.id, left, end, _words(body[cop.end():end]))
-    # 1b. "19 of the 44 people arrested" ("one of the officers" is a person, not a count)
+    # 2. "19 of the 44 people arrested" ("one of the officers" is a person, not a count)
     part = _PART_OF.match(body, e) if tok.value != 1 else None
     if part:
         got = fire(body, lower, [r for r in runs if r[0] != "before"], rules.side_guards[kind], part.end(), limit,
@@ -87,12 +91,12 @@ def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: in
             return make(rule.category, rule.id + ".part", left, end, _words(body[part.end():end]))
     prev = previous[-1] if previous else None
     same = prev is not None and prev.sentence == si and prev.category != "other"
-    # 1c. people after a total of people: "A total of seven suspects were arrested, three males ... and one female"
+    # 3. people after a total of people: "A total of seven suspects were arrested, three males ... and one female"
     if same and prev.category in _PEOPLE_PART and kind == "count" and _base(prev.rule).endswith(_PEOPLE_RULES):
         m = rules.people_after_re.match(body, e) if rules.people_after_re is not None else None
         if m and not _OWN_VERB.match(body, m.end()) and "victim" not in lower[e:m.end()]:
             return make(prev.category, _base(prev.rule) + ".part", left, m.end(), _words(body[e:m.end()]))
-    # 2. one verb for a list: "arrested 60 men and 21 women"
+    # 4. one verb for a list: "arrested 60 men and 21 women"
     if same and prev.head < left and max(prev.end, prev.num_end) <= left:
         gap = _LIST_GAP.fullmatch(body, max(prev.end, prev.num_end), left)
         if gap and gap.end() > gap.start():
@@ -104,12 +108,12 @@ def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: in
                 cand = make(rule.category, rule.id + ".list", left, end, _words(body[e:end]) or prev.subject)
                 cand.head = prev.head
                 return cand
-    # 3. a breakdown or a continuation of the figure before it
+    # 5. a breakdown or a continuation of the figure before it
     if same:
         cand = _inherit(body, rules, tok, left, lo, prev, make)
         if cand is not None:
             return cand
-    # 3b. the counted noun before a linking verb: "The number of arrests rose to 340", "Arrests stood at 1,204"
+    # 6. the counted noun before a linking verb: "The number of arrests rose to 340", "Arrests stood at 1,204"
     nb = _NOUN_BEFORE.search(body, max(layout.sentence_starts[si], left - 70), left) \
         if _last_words_in(lower, left, _LINKING) else None
     if nb:
@@ -117,13 +121,14 @@ def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: in
         rule = _classify_words(np, rules, kind) if np else None
         if rule is not None:
             return make(rule.category, rule.id + ".noun_before", nb.start("np"), e, _words(np))
-    # 4. "Heworth (22)" after figures of one kind
+    # 7. "Heworth (22)" after figures of one kind
     if prev is not None and prev.category != "other" and left - prev.num_end <= _PAREN_REACH \
             and body.startswith(")", e) and _PLACE_PAREN.search(body, max(0, left - 40), left):
-        return make(prev.category, _base(prev.rule) + ".breakdown", body.rfind(" ", 0, left - 2) + 1, e + 1, prev.subject)
-    # 5 and 6. a label and a value on one line, or a heading above lines of values
+        start = body.rfind(" ", 0, left - 2) + 1
+        return make(prev.category, _base(prev.rule) + ".breakdown", start, e + 1, prev.subject)
+    # 8. a label and a value on one line, or a heading above lines of values
     cand = _label_or_heading(body, layout, rules, tok, left, make)
-    if cand is None:  # 7. a list item under an introduction with the verb ("Items seized include:")
+    if cand is None:  # 9. a list item under an introduction with the verb ("Items seized include:")
         cand = _under_intro(body, layout, rules, tok, left, make)
     return cand
 
