@@ -15,7 +15,7 @@ Example::
 
     >>> from desktop.extractor.rules import load_rules
     >>> [s.kind for s in load_rules().steps["money"]][:2]
-    ['before', 'before']
+    ['after', 'before']
 """
 
 from __future__ import annotations
