@@ -125,6 +125,7 @@ def side_guards(steps: list[Step]) -> dict[str, Any]:
                 lits |= s.regex.literals
         out[side] = Guarded(re.compile("(?!)"), frozenset(lits) if lits else frozenset())
     out["before_words"] = WordsNear(out["before"].literals)
+    out["after_words"] = WordsNear(out["after"].literals)
     return out
 
 

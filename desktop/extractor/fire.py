@@ -47,11 +47,18 @@ def fire(body: str, lower: str, runs, guards, e: int, limit: int, left: int, lo:
                     return step.groups[m.lastgroup], None, m.end()
         elif kind == "after":
             if after_ok is None:
-                after_ok = guards["after"].possible(lower, e, limit)
-            if not after_ok:
+                # the after-patterns' words present after the figure, found in one scan
+                after_ok = guards["after_words"].found(lower, e, limit)
+            if after_ok is not None and not after_ok:
                 continue
             for step in steps:
-                m = step.regex.match(body, lower, e, limit)
+                if after_ok is None:
+                    m = step.regex.match(body, lower, e, limit)  # no side guard: each step's own
+                else:
+                    lits = step.regex.literals
+                    if lits is not None and after_ok.isdisjoint(lits):
+                        continue  # none of this pattern's words is there
+                    m = step.regex.regex.match(body, e)
                 if m:
                     return step.rule, None, m.end()
         else:

@@ -128,7 +128,8 @@ def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: in
         return make(prev.category, _base(prev.rule) + ".breakdown", start, e + 1, prev.subject)
     # 8. a label and a value on one line, or a heading above lines of values
     cand = _label_or_heading(body, layout, rules, tok, left, make)
-    if cand is None:  # 9. a list item under an introduction with the verb ("Items seized include:")
+    if cand is None and (left < 8 or body.rfind("\n", left - 8, left) >= 0):
+        # 9. a list item (at the start of its line) under an introduction with the verb ("Items seized include:")
         cand = _under_intro(body, layout, rules, tok, left, make)
     return cand
 

@@ -23,6 +23,8 @@ def _has(body, *expected, **kw):
     ("Officers recovered 52 knives this year, up from 41 last year.", ("knives_seized", 41)),
     ("Police made 12 more arrests on Sunday, bringing the total to 80.", ("arrests", 80)),
     ("Detectives arrested 19 people, compared with 11 in the same week last year.", ("arrests", 11)),
+    ("Police arrested 40 people on Friday and the total was 212 by Sunday.", ("arrests", 212)),
+    ("Twelve of them were charged.", ("charges", 12)),
     ("Seven vans were seized. The value of the drugs is estimated at £40,000 after 3 bags of cocaine were found.",
      ("drugs_seized", 3)),
 ])
