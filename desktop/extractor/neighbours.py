@@ -43,7 +43,7 @@ _PART_OF = re.compile(r"(?:[^\S\n]+more)?[^\S\n]+of[^\S\n]+(?:the|those|these|th
                       re.I)
 #: people counted after a total of people in one sentence: "seven arrested, three males ... and one female"
 _PEOPLE_PART = ("arrests", "charges", "referrals")
-#: rules that count people (a total of people can have parts that are people)
+#: rules that count people (a total of people can have parts that are people; an arrest is one person)
 _PEOPLE_RULES = (".people", ".verb", ".of_those", ".included")
 #: people with a verb of their own are a count of their own ("12 young people were issued cautions")
 _OWN_VERB = re.compile(r"[^\S\n]+(?:were|was|are|is|have|has|had|received|got)\b", re.I)
@@ -92,7 +92,8 @@ def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: in
     prev = previous[-1] if previous else None
     same = prev is not None and prev.sentence == si and prev.category != "other"
     # 3. people after a total of people: "A total of seven suspects were arrested, three males ... and one female"
-    if same and prev.category in _PEOPLE_PART and kind == "count" and _base(prev.rule).endswith(_PEOPLE_RULES):
+    if same and prev.category in _PEOPLE_PART and kind == "count" \
+            and (prev.category == "arrests" or _base(prev.rule).endswith(_PEOPLE_RULES)):
         m = rules.people_after_re.match(body, e) if rules.people_after_re is not None else None
         if m and not _OWN_VERB.match(body, m.end()) and "victim" not in lower[e:m.end()]:
             return make(prev.category, _base(prev.rule) + ".part", left, m.end(), _words(body[e:m.end()]))

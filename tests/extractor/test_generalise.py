@@ -327,3 +327,8 @@ def test_pounds_of_a_substance_are_a_weight_and_booked_into_jail_is_an_arrest():
     assert ("cash_seized", 3000, "exact") in core("Police seized 3,000 pounds in cash.")
     assert ("cash_seized", 5000, "exact") in core("Police seized 5,000 pounds of which half was in a safe.")
     assert ("arrests", 14, "exact") in core("The sheriff said 14 suspects were booked into jail.")
+
+
+def test_one_of_a_kind_said_of_what_it_could_do_is_not_a_count():
+    assert core("One arrest can change a neighborhood.") == []
+    assert ("arrests", 1, "exact") in core("Officers made one arrest on Friday.")
