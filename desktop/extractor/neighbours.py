@@ -58,8 +58,10 @@ _LINE_END = re.compile(r"[^\S\n]*(?:[.;,]|\([^()\n]{0,40}\))?[^\S\n]*(?:\n|$)")
 #: a label before a value on its line: bullet, words, then ":", "-", "–", "|" or nothing
 _LABEL = re.compile(r"^[^\S\n]*(?:[•*·▪‣◦–—-]|\d{1,2}[.)])?[^\S\n]*(?P<label>[^\W\d_][^\n\d:|=]{0,60}?)"
                     r"[^\S\n]*(?:[:|–—=-]|\.{2,})?[^\S\n]*$")
+_BULLETS = "•*·▪‣◦–—-"
+_DETERMINER = re.compile(r"^(?:(?:the|a|an|these|those|this|that|our|its|their|all|total)[^\S\n]+)+", re.I)
 _PLURALS = frozenset({"men", "women", "people", "children", "police", "staff", "personnel"})
-_HEADING_REACH = 30  # lines looked at above a value for its heading
+_BLOCK_REACH = 60  # lines walked up from an item to the line introducing its block
 
 
 def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: int, previous: list[Candidate],
@@ -193,24 +195,52 @@ def tally(body: str, layout: Layout, rules, tok: NumberToken, qualifier: str, si
     line_start, line_end = layout.line_span(line)
     if not _BULLET_START.match(body, line_start, tok.start):
         return None
-    for i in range(line - 1, max(-1, line - 3 * _HEADING_REACH), -1):
+    intro = _block_intro(body, layout, line, _is_tally_line, "_tally_intro")
+    if intro is None:
+        return None
+    text = body[intro[0]:intro[1]].strip()
+    if not text.endswith(":") or len(text) > 200:
+        return None
+    intro_text = text.rstrip(":")
+    cut = _BREAKDOWN_OF.search(intro_text)
+    rule = _classify_words(intro_text[cut.end():] if cut else intro_text, rules, tok.kind)
+    if rule is None:
+        return None
+    return Candidate(rule.category, tok.value, qualifier, tok.currency or "count", _words(intro_text), tok.start,
+                     line_end, rule.id + ".tally", tok.start, tok.end, explicit_q, si)
+
+
+def _is_tally_line(body: str, start: int, end: int, text: str) -> bool:
+    first = _FIRST_FIGURE.match(body, start, end)
+    return bool(first and _TALLY.match(body, first.end()))
+
+
+_FIRST_FIGURE = re.compile(r"[^\S\n]*(?:[•*·▪‣◦–—-][^\S\n]*)?\d[\d,]*")
+
+
+def _block_intro(body: str, layout: Layout, line: int, is_item, cache_name: str) -> Optional[tuple[int, int]]:
+    """The span of the line above the block of items that holds ``line`` (blank lines skipped), or ``None``.
+
+    ``is_item(body, start, end, text)`` tells an item line of the block. The answer is kept for every
+    line walked, so each line of a long list is looked at once: linear time in the length of the list.
+    """
+    cache = layout.__dict__.setdefault(cache_name, {})
+    walked, result, i = [], None, line - 1
+    while i >= 0 and len(walked) < _BLOCK_REACH:
+        if i in cache:
+            result = cache[i]
+            break
         start, end = layout.line_span(i)
         text = body[start:end].strip()
-        if not text:
-            continue
-        first = re.match(r"[^\S\n]*(?:[•*·▪‣◦–—-][^\S\n]*)?\d[\d,]*", body[start:end])
-        if first and _TALLY.match(body, start + first.end()):
-            continue  # another tally line of the block
-        if not text.endswith(":") or end - start > 200:
-            return None
-        intro = text.rstrip(":")
-        cut = _BREAKDOWN_OF.search(intro)
-        rule = _classify_words(intro[cut.end():] if cut else intro, rules, tok.kind)
-        if rule is None:
-            return None
-        return Candidate(rule.category, tok.value, qualifier, tok.currency or "count", _words(intro), tok.start,
-                         line_end, rule.id + ".tally", tok.start, tok.end, explicit_q, si)
-    return None
+        if text and not is_item(body, start, end, text):
+            result = (start, end)
+            break
+        walked.append(i)
+        i -= 1
+    for w in walked:
+        cache[w] = result
+    cache[line] = result
+    return result
 
 
 def _under_intro(body: str, layout: Layout, rules, tok: NumberToken, left: int, make) -> Optional[Candidate]:
@@ -221,27 +251,27 @@ def _under_intro(body: str, layout: Layout, rules, tok: NumberToken, left: int, 
     line_start, line_end = layout.line_span(line)
     if not _BULLET_START.match(body, line_start, left) or line_end - left > 120:
         return None
-    for i in range(line - 1, max(-1, line - _HEADING_REACH), -1):
-        start, end = layout.line_span(i)
-        text = body[start:end].strip()
-        if not text or (_BULLET_START.match(body, start, start + 3) and text[:1] in "•*·▪‣◦–—-"):
-            continue  # blank, or another item of the list
-        if not text.endswith(":") or end - start > 200:
-            return None
-        verbs = rules.intro_verb_re.findall(text)
-        if not verbs:
-            return None
-        phrase = f"{verbs[-1]} " + body[tok.start:line_end]
-        lower = phrase.lower()
-        e = len(verbs[-1]) + 1 + (tok.end - tok.start)
-        runs = [r for r in rules.step_runs[tok.kind] if r[0] == "before"]
-        got = fire(phrase, lower, runs, rules.side_guards[tok.kind], e, len(phrase), len(verbs[-1]) + 1, 0)
-        if got is None or got[0].category == "other":
-            return None
-        rule, _, end_ = got
-        return make(rule.category, rule.id + ".intro", left, tok.start + end_ - len(verbs[-1]) - 1,
-                    _words(phrase[e:end_]))
-    return None
+    intro = _block_intro(body, layout, line, _is_bullet_line, "_list_intro")
+    if intro is None:
+        return None
+    text = body[intro[0]:intro[1]].strip()
+    if not text.endswith(":") or len(text) > 200:
+        return None
+    verbs = rules.intro_verb_re.findall(text)
+    if not verbs:
+        return None
+    phrase = f"{verbs[-1]} " + body[tok.start:line_end]
+    e = len(verbs[-1]) + 1 + (tok.end - tok.start)
+    runs = [r for r in rules.step_runs[tok.kind] if r[0] == "before"]
+    got = fire(phrase, phrase.lower(), runs, rules.side_guards[tok.kind], e, len(phrase), len(verbs[-1]) + 1, 0)
+    if got is None or got[0].category == "other":
+        return None
+    rule, _, end_ = got
+    return make(rule.category, rule.id + ".intro", left, tok.start + end_ - len(verbs[-1]) - 1, _words(phrase[e:end_]))
+
+
+def _is_bullet_line(body: str, start: int, end: int, text: str) -> bool:
+    return text[:1] in _BULLETS
 
 
 def _words(text: str) -> Optional[str]:
@@ -270,7 +300,7 @@ def _inherit(body: str, rules, tok: NumberToken, left: int, lo: int, prev: Candi
 
 def _classify_words(text: str, rules, kind: str) -> Optional[tuple]:
     """What a label or heading counts: the rules run as if a figure stood just before ``text``."""
-    phrase = " " + " ".join(text.split())
+    phrase = " " + _DETERMINER.sub("", " ".join(text.split()))
     lower = phrase.lower()
     runs = [r for r in rules.step_runs[kind] if r[0] != "before"]
     got = fire(phrase, lower, runs, rules.side_guards[kind], 0, len(phrase), 0, 0)
@@ -296,22 +326,25 @@ def _label_or_heading(body: str, layout: Layout, rules, tok: NumberToken, left: 
     if rule is not None:
         return make(rule.category, rule.id + ".label", line_start + m.start("label"), tok.end, _words(label))
     # a place and a value: the heading above the block says what is counted
-    for i in range(line - 1, max(-1, line - _HEADING_REACH), -1):
-        start, end = layout.line_span(i)
-        if end - start > 120:
-            return None
-        text = body[start:end].strip()
-        if not text:
-            continue
-        if _LINE_END.match(body, _last_figure_end(body, start, end)) and _LABEL.match(body[start:_last_figure_start(body, start, end)]):
-            continue  # another "place value" line of the same block
-        if len(text) > 80 or text.endswith((".", "!", "?")) or any(ch.isdigit() for ch in text):
-            return None
-        rule = _classify_words(text.rstrip(":"), rules, tok.kind)
-        if rule is None:
-            return None
-        return make(rule.category, rule.id + ".heading", line_start + m.start("label"), tok.end, _words(text.rstrip(":")))
-    return None
+    heading = _block_intro(body, layout, line, _is_value_line, "_heading")
+    if heading is None:
+        return None
+    text = body[heading[0]:heading[1]].strip().rstrip(":")
+    if len(text) > 80 or text.endswith((".", "!", "?")) or any(ch.isdigit() for ch in text):
+        return None
+    rule = _classify_words(text, rules, tok.kind)
+    if rule is None:
+        return None
+    return make(rule.category, rule.id + ".heading", line_start + m.start("label"), tok.end, _words(text))
+
+
+def _is_value_line(body: str, start: int, end: int, text: str) -> bool:
+    """A "place value" line: a short label, then a figure that ends the line."""
+    if end - start > 120:
+        return False
+    fs = _last_figure_start(body, start, end)
+    return fs < end and bool(_LINE_END.match(body, _last_figure_end(body, start, end))) \
+        and bool(_LABEL.match(body[start:fs]))
 
 
 _LAST_FIGURE = re.compile(r"\d[\d,.]*(?=[^\d]*$)")

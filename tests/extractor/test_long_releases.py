@@ -60,3 +60,15 @@ def test_thousands_of_figures_in_one_release_are_all_found():
     body = "Title\n\n" + " ".join(f"Officers made {i} arrests in Leeds." for i in figures)
     ms = extract(doc(body)).metrics
     assert [m.value for m in ms] == list(figures)
+
+
+def test_long_lists_under_one_introduction_are_read_whole():
+    """Every item of a long tally list, bulleted list or heading block takes its introduction (no reach limit)."""
+    from desktop.extractor import extract
+    from .helpers import doc
+    lead = "Police released the figures today.\nThe work went on all week.\nOfficers were busy.\n\n"
+    body = lead + "The breakdown of offences for the arrests is as follows:\n\n" + "".join(
+        f"{i + 2} x possession of drugs\n\n" for i in range(300))
+    assert sum(m.category == "arrests" for m in extract(doc(body)).metrics) == 300
+    body = lead + "Items seized include:\n" + "".join(f"• {i + 2} vehicles;\n" for i in range(300))
+    assert sum(m.category == "vehicles_seized" for m in extract(doc(body)).metrics) == 300
