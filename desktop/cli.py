@@ -59,6 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--format", choices=("csv", "jsonl"), default=None,
                      help="output format (default: from OUT's ending, else csv)")
 
+    chk = sub.add_parser("check", help="run SQLite's full integrity check on a database (changes nothing)")
+    chk.add_argument("--db", type=Path, dest="sub_db", help=_db_help())
+
+    rec = sub.add_parser("recover", help="copy every readable row of a damaged database into a new file")
+    rec.add_argument("out", type=Path, metavar="OUT", help="the new database file (must not exist)")
+    rec.add_argument("--db", type=Path, dest="sub_db", help=_db_help())
+
     ev = sub.add_parser("eval", help="score the extractor against gold files")
     ev.add_argument("gold", type=Path, metavar="GOLD_DIR")
     ev.add_argument("docs", nargs="*", type=Path, metavar="DOCS")
@@ -159,6 +166,40 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_check(args) -> int:
+    from desktop.store import StoreError
+    from desktop.store.integrity import check
+    path = _db_path(args)
+    try:
+        found = check(path)
+    except StoreError as exc:
+        _err(str(exc))
+        return 1
+    if not found:
+        print(f"{path}: ok (full integrity check)")
+        return 0
+    for line in found:
+        print(f"{path}: {line}")
+    print(f"{path} is damaged: copy what can be read into a new file with: blotter recover --db {path} NEW.sqlite")
+    return 1
+
+
+def cmd_recover(args) -> int:
+    from desktop.store import StoreError
+    from desktop.store.integrity import recover
+    path = _db_path(args)
+    try:
+        summary = recover(path, args.out)
+    except StoreError as exc:
+        _err(str(exc))
+        return 1
+    for table, (copied, orphans) in summary.items():
+        extra = f" ({orphans} left out: what they belonged to was lost)" if orphans else ""
+        print(f"{table}: {copied} rows recovered{extra}")
+    print(f"recovered into {args.out}; open it with: blotter --db {args.out}")
+    return 0
+
+
 def cmd_eval(args) -> int:
     from desktop import evaluate
     rules = _load_rules(args)
@@ -190,7 +231,8 @@ def cmd_gui(args) -> int:
         return 1
 
 
-COMMANDS = {"import": cmd_import, "extract": cmd_extract, "export": cmd_export, "eval": cmd_eval, "gui": cmd_gui}
+COMMANDS = {"import": cmd_import, "extract": cmd_extract, "export": cmd_export, "eval": cmd_eval, "gui": cmd_gui,
+            "check": cmd_check, "recover": cmd_recover}
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -207,6 +249,20 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as exc:  # noqa: BLE001 - no traceback reaches a person
+        _err(_explain_unexpected(exc))
+        return 1
+
+
+def _explain_unexpected(exc: Exception) -> str:
+    import sqlite3
+    from desktop.store import StoreError
+    from desktop.store.connection import explain
+    if isinstance(exc, StoreError):
+        return str(exc)
+    if isinstance(exc, sqlite3.Error):
+        return explain(exc) + " Run: blotter check --db FILE to see whether the database is damaged."
+    return f"unexpected error: {type(exc).__name__}: {exc}"
 
 
 if __name__ == "__main__":

@@ -53,6 +53,8 @@ def connect(path: Union[str, Path]) -> sqlite_utils.Database:
         db = sqlite_utils.Database(conn)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
+        if name != ":memory:":
+            _refuse_if_damaged(db, name)
         if name != ":memory:" and _ours_to_change(db):
             _enable_wal(db, name)
         db.execute("PRAGMA synchronous = NORMAL")
@@ -62,6 +64,15 @@ def connect(path: Union[str, Path]) -> sqlite_utils.Database:
                              "Free some space and try again.") from None
         raise StoreError(f"{name}: cannot be opened as a database ({exc})") from None
     return db
+
+
+def _refuse_if_damaged(db: sqlite_utils.Database, name: str) -> None:
+    """``PRAGMA quick_check`` before anything is written: a damaged file is refused untouched."""
+    from desktop.store.integrity import damaged_message, problems  # here: integrity imports this module
+    found = problems(db)
+    if found:
+        db.close()
+        raise StoreError(damaged_message(name, found))
 
 
 def _ours_to_change(db: sqlite_utils.Database) -> bool:
