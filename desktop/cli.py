@@ -135,14 +135,17 @@ def cmd_import(args) -> int:
 
 def cmd_extract(args) -> int:
     from desktop.importer import read_paths
-    from desktop.ingest import safe_extract
+    from desktop.ingest import bounded_extract
     rules = _load_rules(args)
     out = sys.stdout
     for result in read_paths(args.paths):
         if result.error:
             record = {"document": Path(result.path).name, "error": result.error}
         else:
-            record = safe_extract(result.document, rules).to_json()
+            extraction, notes = bounded_extract(result.document, rules)
+            record = extraction.to_json()
+            if result.notes + notes and not extraction.error:
+                record["notes"] = result.notes + notes
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return 0
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Iterator, Union
 
 from desktop.store import Store
+from desktop.store.numbers import is_figure
 
 COLUMNS = (
     "document", "title", "published", "publisher", "url",
@@ -67,7 +68,9 @@ def records(store: Store, include_all: bool = False) -> Iterator[list]:
     for record in store.db.execute(sql):
         record = list(record)
         value = record[_VALUE]
-        if isinstance(value, float) and value.is_integer():
+        if not is_figure(value):  # never inf or NaN out (a database from before the limit)
+            record[_VALUE] = None
+        elif isinstance(value, float) and value.is_integer():
             record[_VALUE] = int(value)
         yield record
 
@@ -108,7 +111,7 @@ def export(store: Store, out: Union[str, Path], include_all: bool = False, fmt: 
                     count += 1
             else:
                 for row in rows(store, include_all):
-                    fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+                    fh.write(json.dumps(row, ensure_ascii=False, allow_nan=False) + "\n")
                     count += 1
             fh.flush()
             os.fsync(fh.fileno())

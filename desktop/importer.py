@@ -1,7 +1,7 @@
 """Files and folders into :class:`~desktop.domain.Document` records.
 
 Reads ``.txt``, ``.md``, ``.html`` and ``.htm``. Front matter is taken from a
-leading ``---`` block or a leading ```` ```yaml ```` fence, with ``yaml.safe_load``
+leading ``---`` block or a leading ```` ```yaml ```` fence, with a safe loader
 only. Text is UTF-8 (with or without a BOM) or UTF-16 with a BOM; anything else is
 decoded as cp1252 and the import report says so. Line endings become ``\\n``.
 
@@ -28,8 +28,9 @@ from typing import Iterable, Iterator, Optional, Union
 
 import yaml
 
-from desktop.docfields import document_fields
+from desktop.docfields import fields_and_notes
 from desktop.domain import Document
+from desktop.frontmatter import FrontMatterError, load as load_yaml
 from desktop.htmltext import html_to_text
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -121,7 +122,9 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     if not match:
         return {}, text
     try:
-        data = yaml.safe_load(match.group(1))
+        data = load_yaml(match.group(1))
+    except FrontMatterError as exc:
+        raise ImportFailure(str(exc)) from None
     except yaml.constructor.ConstructorError as exc:
         raise ImportFailure(f"front matter uses a YAML tag that is not allowed: {exc.problem}") from None
     except yaml.YAMLError as exc:
@@ -167,7 +170,8 @@ def read_file(path: Union[str, Path], data: Optional[bytes] = None) -> tuple[Doc
     body = body.strip("\n")
     if not body.strip():
         raise ImportFailure("no text after the front matter")
-    fields = document_fields(body, front)
+    fields, field_notes = fields_and_notes(body, front)
+    notes += field_notes
     digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
     front = json.loads(json.dumps(front, default=str))
     doc = Document(name=path.name, body=body, sha256=digest, source_path=str(path),

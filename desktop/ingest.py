@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Union
 
 from desktop.domain import Document, Extraction
+from desktop.extract_limits import bound
 from desktop.importer import ImportResult, iter_files, read_paths
 from desktop.paths import seeds_dir
 from desktop.store import Store
@@ -51,19 +52,29 @@ class ImportReport:
 
 def safe_extract(doc: Document, rules=None) -> Extraction:
     """The extractor's output, or an empty extraction carrying the error: a rule bug never stops an import."""
+    return bounded_extract(doc, rules)[0]
+
+
+def bounded_extract(doc: Document, rules=None) -> tuple[Extraction, list[str]]:
+    """:func:`safe_extract` within the limits of :mod:`desktop.extract_limits`, with notes on what was left out."""
     from desktop import extractor  # here, not at the top: the window starts without compiling rules
     try:
-        return extractor.extract(doc, rules)
+        extraction = extractor.extract(doc, rules)
     except Exception as exc:  # noqa: BLE001 - reported, not hidden
         return Extraction(document=doc.name, title=doc.title, published=doc.published, publisher=doc.publisher,
                           url=doc.url, area=doc.area, extractor_version=extractor.EXTRACTOR_VERSION,
-                          error=f"extractor failed: {type(exc).__name__}: {exc}")
+                          error=f"extractor failed: {type(exc).__name__}: {exc}"), []
+    return bound(extraction)
 
 
 def read_and_extract(path: str, rules=None) -> tuple[ImportResult, Optional[Extraction]]:
     """One file read and extracted: the unit of work a pool process does."""
     [result] = list(read_paths([path]))
-    return result, (safe_extract(result.document, rules) if result.ok else None)
+    if not result.ok:
+        return result, None
+    extraction, notes = bounded_extract(result.document, rules)
+    result.notes.extend(notes)
+    return result, extraction
 
 
 _POOL_RULES = None

@@ -83,6 +83,7 @@ class Store:
         fresh, duplicates = [], []
         stored = documents.existing_hashes(self.db, [d.sha256 for d, _ in pairs])
         for doc, ext in pairs:
+            ext = suggestions.admissible(ext)
             if doc.sha256 in stored or doc.sha256 in seen:
                 duplicates.append(doc)
             else:
@@ -242,6 +243,7 @@ class Store:
     # -- re-extraction and history -------------------------------------------------
     def reextract(self, document_id: int, extraction: Extraction) -> bool:
         """Store a new run; undecided rows follow it, decisions stay. Returns whether flagged."""
+        extraction = suggestions.admissible(extraction)
         with self.write():
             [(_, op_ids, metric_ids)] = suggestions.add_runs(self.db, [(document_id, extraction)])
             flagged = review.replace_undecided(self.db, document_id, extraction, op_ids, metric_ids)
