@@ -227,20 +227,40 @@ def iter_files(paths: Iterable[Union[str, Path]]) -> Iterator[tuple[Path, Option
             yield path, None
 
 
+#: Folders deeper than this under a folder given to import are reported, not walked.
+MAX_DEPTH = 64
+
+
 def _walk(folder: Path) -> Iterator[tuple[Path, Optional[str]]]:
+    """Files under ``folder`` without recursion (a stack of folders), links not followed, hidden names
+    skipped; a folder that cannot be read, or lies past :data:`MAX_DEPTH`, is reported for its branch only."""
     found: list[Path] = []
     errors: list[tuple[Path, str]] = []
-
-    def onerror(exc: OSError) -> None:
-        errors.append((Path(exc.filename or folder), f"folder cannot be read ({exc.strerror})"))
-
-    for root, dirs, files in os.walk(folder, onerror=onerror, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            if name.startswith(".") or Path(name).suffix.lower() not in SUFFIXES:
+    stack: list[tuple[str, int]] = [(str(folder), 0)]
+    while stack:
+        here, depth = stack.pop()
+        try:
+            with os.scandir(here) as listing:
+                entries = list(listing)
+        except OSError as exc:
+            errors.append((Path(exc.filename or here), f"folder cannot be read ({exc.strerror or exc})"))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            found.append(Path(root) / name)
-    yield from errors
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if depth + 1 > MAX_DEPTH:
+                    errors.append((Path(entry.path), f"folder nested more than {MAX_DEPTH} levels deep: "
+                                                     "not imported (move its files higher up)"))
+                else:
+                    stack.append((entry.path, depth + 1))
+            elif Path(entry.name).suffix.lower() in SUFFIXES:
+                found.append(Path(entry.path))
+    yield from sorted(errors)
     for path in sorted(found):
         if path.is_symlink() and not path.exists():
             yield path, "a broken or looping link"
