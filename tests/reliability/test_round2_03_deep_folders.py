@@ -29,6 +29,19 @@ def _deep(root, levels: int):
             pass
 
 
+def _remove_deep(root) -> None:
+    """Remove the chain again, bottom up and without recursion: pytest's own clean-up of old
+    temporary folders (``shutil.rmtree``, recursive on Python 3.11) would hit RecursionError."""
+    path, depth = str(root), 0
+    while os.path.isdir(os.path.join(path, "d")):
+        path, depth = os.path.join(path, "d"), depth + 1
+    for _ in range(depth + 1):
+        for name in os.listdir(path):
+            os.unlink(os.path.join(path, name))
+        os.rmdir(path)
+        path = os.path.dirname(path)
+
+
 def test_thousand_levels_deep_import_reports_the_branch_and_imports_the_rest(tmp_path, capsys):
     src = tmp_path / "in"
     (src / "deep").mkdir(parents=True)
@@ -36,6 +49,13 @@ def test_thousand_levels_deep_import_reports_the_branch_and_imports_the_rest(tmp
     (src / "a" / "b").mkdir(parents=True)
     (src / "a" / "b" / "mid.txt").write_text("Officers seized 4 knives.\n", encoding="utf-8")
     _deep(src / "deep", 1000)
+    try:
+        _check_import_and_extract(tmp_path, src, capsys)
+    finally:
+        _remove_deep(src / "deep")
+
+
+def _check_import_and_extract(tmp_path, src, capsys):
     code = main(["import", str(src), "--db", str(tmp_path / "b.sqlite")])
     out, err = capsys.readouterr()
     assert code == 0, out + err
