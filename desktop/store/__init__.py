@@ -154,8 +154,11 @@ class Store:
         return row
 
     def _touch(self, row: dict) -> None:
+        """A first edit moves a new document to in_review (with its audit entry)."""
         if row["status"] == "new":
             self.db["documents"].update(row["id"], {"status": "in_review"})
+            audit.record(self.db, [audit.entry("document", row["id"], "status", reviewer=self.reviewer,
+                                               document_id=row["id"], field="status", old="new", new="in_review")])
 
     # -- reviewed rows -------------------------------------------------------------
     def metrics(self, document_id: int) -> list[dict]:

@@ -159,9 +159,21 @@ def update(db: sqlite_utils.Database, kind: str, row_id: int, changes: dict, rev
         entries.append(entry(kind, row_id, "status", reviewer=reviewer, document_id=row["document_id"],
                              field="status", old=row["status"], new=status, at=stamp))
     if kind == "operation" and "name" in clean:
-        db.execute("UPDATE metrics SET operation = ? WHERE document_id = ? AND operation = ?",
-                   [clean["name"], row["document_id"], row["name"]])
+        entries += _rename_operation(db, row["document_id"], row["name"], clean["name"], reviewer, stamp)
     return entries
+
+
+def _rename_operation(db: sqlite_utils.Database, document_id: int, old: str, new: str, reviewer: str,
+                      stamp: str) -> list[dict]:
+    """A renamed operation renames it in its metrics too, each change with its audit entry."""
+    from desktop.store.audit import entry
+    ids = [r[0] for r in db.execute("SELECT id FROM metrics WHERE document_id = ? AND operation = ? ORDER BY id",
+                                    [document_id, old])]
+    if not ids:
+        return []
+    db.execute("UPDATE metrics SET operation = ? WHERE document_id = ? AND operation = ?", [new, document_id, old])
+    return [entry("metric", i, "update", reviewer=reviewer, document_id=document_id, field="operation", old=old,
+                  new=new, at=stamp) for i in ids]
 
 
 def set_status(db: sqlite_utils.Database, kind: str, row_id: int, status: str, reviewer: str) -> list[dict]:
