@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from desktop import __version__
+from desktop.names import printable
 from desktop.paths import default_db_path
 
 
@@ -76,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _err(message: str) -> None:
-    print(f"blotter: {message}", file=sys.stderr)
+    print(f"blotter: {printable(message)}", file=sys.stderr)
 
 
 def _db_path(args) -> Path:
@@ -151,30 +152,35 @@ def cmd_extract(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from desktop.export import export
+    from desktop.export import export, write
     from desktop.store import StoreError
     fmt = args.format or ("jsonl" if args.out.suffix.lower() in (".jsonl", ".ndjson") else "csv")
     store = _open_store(args)
     if store is None:
         return 1
+    to_stdout = str(args.out) == "-"
     try:
-        n = export(store, args.out, include_all=args.include_all, fmt=fmt)
+        if to_stdout:
+            n = write(store, sys.stdout, include_all=args.include_all, fmt=fmt)
+        else:
+            n = export(store, args.out, include_all=args.include_all, fmt=fmt)
     except (OSError, StoreError) as exc:
-        _err(f"{args.out}: cannot write the export ({exc})")
+        _err(f"{printable(str(args.out))}: cannot write the export ({exc})")
         return 1
     finally:
         store.close()
     scope = "all documents" if args.include_all else "reviewed documents"
-    print(f"exported {n} metric rows from {scope} to {args.out}")
+    where = "standard output" if to_stdout else printable(str(args.out))
+    print(f"exported {n} metric rows from {scope} to {where}", file=sys.stderr if to_stdout else sys.stdout)
     return 0
 
 
 def cmd_check(args) -> int:
     from desktop.store import StoreError
     from desktop.store.integrity import check
-    path = _db_path(args)
+    path = printable(str(_db_path(args)))
     try:
-        found = check(path)
+        found = check(_db_path(args))
     except StoreError as exc:
         _err(str(exc))
         return 1
@@ -182,7 +188,7 @@ def cmd_check(args) -> int:
         print(f"{path}: ok (full integrity check)")
         return 0
     for line in found:
-        print(f"{path}: {line}")
+        print(f"{path}: {printable(line)}")
     print(f"{path} is damaged: copy what can be read into a new file with: blotter recover --db {path} NEW.sqlite")
     return 1
 
@@ -199,7 +205,7 @@ def cmd_recover(args) -> int:
     for table, (copied, orphans) in summary.items():
         extra = f" ({orphans} left out: what they belonged to was lost)" if orphans else ""
         print(f"{table}: {copied} rows recovered{extra}")
-    print(f"recovered into {args.out}; open it with: blotter --db {args.out}")
+    print(f"recovered into {printable(str(args.out))}; open it with: blotter --db {printable(str(args.out))}")
     return 0
 
 

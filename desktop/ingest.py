@@ -19,6 +19,7 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 
 from desktop.domain import Document, Extraction
 from desktop.extract_limits import bound
+from desktop.names import printable
 from desktop.importer import ImportResult, iter_files, read_paths
 from desktop.paths import seeds_dir
 from desktop.store import Store
@@ -47,7 +48,7 @@ class ImportReport:
         out = [f"failed: {path}: {why}" for path, why in self.failed]
         out += [f"note: {path}: {what}" for path, what in self.notes]
         out += [f"duplicate: {path}: already in the database" for path in self.duplicates]
-        return out
+        return [printable(line) for line in out]  # a newline or escape in a name is shown, not obeyed
 
 
 def safe_extract(doc: Document, rules=None) -> Extraction:
