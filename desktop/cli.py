@@ -96,6 +96,8 @@ def _open_store(args):
     except StoreError as exc:
         _err(str(exc))
         return None
+    if store.read_only:
+        _err(f"note: {path} cannot be written here: opened read-only (browsing and export work; changes are refused)")
     return store
 
 

@@ -23,7 +23,7 @@ from desktop.domain import DOCUMENT_STATUSES, Document, Extraction
 from desktop.store import audit, documents, migrations, review, suggestions
 from desktop.store.importing import bulk_import
 from desktop.store.audit import now
-from desktop.store.connection import StoreError, connect, write
+from desktop.store.connection import StoreError, bulk_sync, connect, write
 
 __all__ = ["Store", "StoreError", "default_reviewer"]
 
@@ -50,19 +50,32 @@ class Store:
         self.name = name
 
     @classmethod
-    def open(cls, path: Union[str, Path], reviewer: Optional[str] = None) -> "Store":
+    def open(cls, path: Union[str, Path], reviewer: Optional[str] = None,
+             busy_timeout_ms: Optional[int] = None) -> "Store":
         """Open (creating and migrating as needed) the database at ``path``.
 
-        :raises StoreError: not SQLite, written by a newer Blotter, or cannot be created
+        A file in a read-only place opens read-only (:attr:`read_only`): browsing and export work,
+        every write is refused with a message.
+
+        :param busy_timeout_ms: how long a write waits for another writer (the window waits less)
+        :raises StoreError: not SQLite, damaged, written by a newer Blotter, or cannot be created
         """
         name = str(path)
-        db = connect(path)
+        db = connect(path) if busy_timeout_ms is None else connect(path, busy_timeout_ms)
         try:
+            if db.blotter_read_only and migrations.schema_version(db) < migrations.latest_version():
+                raise StoreError(f"{name} is in a read-only place and was written by an older Blotter; copy it "
+                                 "somewhere writable to open it (it is brought up to date on opening)")
             migrations.migrate(db, name)
         except Exception:
             db.close()
             raise
         return cls(db, reviewer, name)
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the file was opened read-only (a read-only mount or a file that cannot be written)."""
+        return bool(getattr(self.db, "blotter_read_only", False))
 
     def close(self) -> None:
         self.db.close()
@@ -91,7 +104,7 @@ class Store:
                 fresh.append((doc, ext))
         if not fresh:
             return [], duplicates
-        with self.write():
+        with bulk_sync(self.db), self.write():
             ids = bulk_import(self.db, fresh, self.reviewer)
         return ids, duplicates
 
@@ -247,7 +260,7 @@ class Store:
     def reextract(self, document_id: int, extraction: Extraction) -> bool:
         """Store a new run; undecided rows follow it, decisions stay. Returns whether flagged."""
         extraction = suggestions.admissible(extraction)
-        with self.write():
+        with bulk_sync(self.db), self.write():
             [(_, op_ids, metric_ids)] = suggestions.add_runs(self.db, [(document_id, extraction)])
             flagged = review.replace_undecided(self.db, document_id, extraction, op_ids, metric_ids)
             self.db["documents"].update(document_id, {"flagged": int(flagged)})

@@ -54,7 +54,8 @@ class FileActions:
         old.close()
         window.update_counts()
         window.open_initial_document()
-        window.statusBar().showMessage(f"Opened {path}", 5000)
+        note = " (read-only: it can be browsed and exported, changes are refused)" if store.read_only else ""
+        window.statusBar().showMessage(f"Opened {path}{note}", 10000)
         return True
 
     def _open_checked(self, path: str) -> Optional[Store]:
