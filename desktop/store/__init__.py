@@ -20,7 +20,7 @@ from typing import Iterable, Optional, Union
 import sqlite_utils
 
 from desktop.domain import DOCUMENT_STATUSES, Document, Extraction
-from desktop.store import audit, documents, migrations, review, suggestions
+from desktop.store import audit, conflicts, documents, migrations, review, suggestions
 from desktop.store.importing import bulk_import
 from desktop.store.audit import now
 from desktop.store.connection import StoreError, bulk_sync, connect, write
@@ -218,6 +218,27 @@ class Store:
             status = review.decided_status(self.db, kind, row)
             self._log_and_touch(review.set_status(self.db, kind, row_id, status, self.reviewer))
         return status
+
+    def restore_row(self, kind: str, row_id: int, expect: dict, restore: dict) -> None:
+        """Undo (or redo) one step: put ``restore`` (fields and/or ``status``) back, only if the row
+        still holds ``expect``; otherwise another writer changed it since and :class:`StoreError` says so."""
+        with self.write():
+            conflicts.check(kind, review.get(self.db, kind, row_id), expect)
+            fields = {f: v for f, v in restore.items() if f != "status"}
+            if fields:
+                self._log_and_touch(review.update(self.db, kind, row_id, fields, self.reviewer))
+            if "status" in restore:
+                self._log_and_touch(review.set_status(self.db, kind, row_id, restore["status"], self.reviewer))
+
+    def restore_document(self, document_id: int, expect: dict, restore: dict) -> None:
+        """:meth:`restore_row` for a document's fields or status."""
+        with self.write():
+            conflicts.check("document", self._doc(document_id), expect)
+            for field, value in restore.items():
+                if field == "status":
+                    self.set_document_status(document_id, value)
+                else:
+                    self.update_document(document_id, field, value)
 
     def reject(self, kind: str, row_id: int) -> None:
         self.set_status(kind, row_id, "rejected")
