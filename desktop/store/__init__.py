@@ -72,6 +72,11 @@ class Store:
             raise
         return cls(db, reviewer, name)
 
+    def set_busy_timeout(self, ms: int) -> None:
+        """How long a write waits for another writer before it is refused as busy."""
+        self.db.execute(f"PRAGMA busy_timeout = {int(ms)}")
+        self.db.blotter_busy_ms = int(ms)
+
     @property
     def read_only(self) -> bool:
         """Whether the file was opened read-only (a read-only mount or a file that cannot be written)."""

@@ -22,6 +22,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from desktop.store import Store, StoreError
 
 FAILURES = (ValueError, StoreError)
+#: How long a write from the window waits for another writer: the GUI thread must not freeze
+#: for the store's usual 15 s. A busy refusal keeps the typed value in the editor for a retry.
+WINDOW_BUSY_TIMEOUT_MS = 1000
 
 
 class Edits(QObject):
@@ -39,11 +42,13 @@ class Edits(QObject):
     def __init__(self, store: Store, parent: Optional[QObject] = None):
         super().__init__(parent)
         self.store = store
+        store.set_busy_timeout(WINDOW_BUSY_TIMEOUT_MS)
         self.stack = QUndoStack(self)
 
     def set_store(self, store: Store) -> None:
         """Another database: its edits start a new history."""
         self.store = store
+        store.set_busy_timeout(WINDOW_BUSY_TIMEOUT_MS)
         self.stack.clear()
 
     def run(self, command: "StoreCommand") -> bool:
