@@ -47,10 +47,15 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("-j", "--jobs", type=int, default=0,
                      help="processes that read and extract in parallel (default: one a core, at most 4)")
     imp.add_argument("-q", "--quiet", action="store_true", help="print only the summary and failures")
+    imp.add_argument("--time-budget", type=float, default=None, metavar="SECONDS",
+                     help="longest extraction of one release; a release over it is imported without "
+                          "suggestions and named (default: 30)")
 
     ext = sub.add_parser("extract", help="print the extractor's findings as JSON Lines")
     ext.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     ext.add_argument("--rules", type=Path, help="extractor rules file (YAML)")
+    ext.add_argument("--time-budget", type=float, default=None, metavar="SECONDS",
+                     help="longest extraction of one release (default: 30)")
 
     exp = sub.add_parser("export", help="write the curated figures to a CSV or JSON Lines file")
     exp.add_argument("out", type=Path, metavar="OUT")
@@ -101,7 +106,14 @@ def _open_store(args):
     return store
 
 
+def _set_time_budget(args) -> None:
+    if getattr(args, "time_budget", None) is not None:
+        from desktop import extract_limits
+        extract_limits.TIME_BUDGET_S = args.time_budget
+
+
 def _load_rules(args):
+    _set_time_budget(args)
     if not getattr(args, "rules", None):
         return None
     from desktop.extractor import RulesError, load_rules

@@ -3,7 +3,8 @@
 The extractor reads whatever a release says; this is the gate after it (outside the rule
 engine, so it holds for any rules): a figure that is not finite or is larger than
 :data:`~desktop.store.numbers.MAX_FIGURE` is not a metric, and a release yields at most
-:data:`MAX_SUGGESTIONS` suggestions; what is left out is named in a note.
+:data:`MAX_SUGGESTIONS` suggestions; what is left out is named in a note. The time one
+release may take is :data:`TIME_BUDGET_S` (applied by :func:`desktop.ingest.bounded_extract`).
 
 Example::
 
@@ -21,6 +22,10 @@ from desktop.store.numbers import MAX_FIGURE, is_figure
 
 #: Suggestions (metrics and operations together) kept for one release.
 MAX_SUGGESTIONS = 2000
+#: Seconds one release's extraction may take (``blotter import/extract --time-budget``); a release
+#: over it is imported without suggestions. Extraction is linear in the text; a dense 10 MB
+#: release (the import limit) takes about 100-200 s, ordinary releases milliseconds.
+TIME_BUDGET_S = 30.0
 
 
 def bound(extraction: Extraction) -> tuple[Extraction, list[str]]:
