@@ -39,41 +39,66 @@ def time_budget(seconds: Optional[float]) -> Iterator[None]:
             yield
 
 
+#: After the budget is spent, the interrupt is repeated this often until the work stops: an
+#: exception raised inside a garbage-collector callback or a ``__del__`` is swallowed by Python.
+REPEAT_S = 0.05
+
+
 @contextlib.contextmanager
 def _alarm(seconds: float) -> Iterator[None]:
+    state = {"active": True}
+
     def expired(signum, frame):
-        raise OverBudget()
+        if state["active"]:
+            raise OverBudget()
 
     previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_S)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        while True:  # an alarm arriving during the clean-up must not cut it short
+            try:
+                state["active"] = False
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                signal.signal(signal.SIGALRM, previous)
+                break
+            except OverBudget:
+                continue
 
 
 @contextlib.contextmanager
 def _watchdog(seconds: float) -> Iterator[None]:
     target = threading.get_ident()
     lock = threading.Lock()
+    stop = threading.Event()
     state = {"active": True, "fired": False}
 
-    def expire() -> None:
-        with lock:
-            if state["active"]:
+    def watch() -> None:
+        if stop.wait(seconds):
+            return
+        while True:
+            with lock:
+                if not state["active"]:
+                    return
                 state["fired"] = True
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(OverBudget))
+            if stop.wait(REPEAT_S):
+                return
 
-    timer = threading.Timer(seconds, expire)
-    timer.daemon = True
-    timer.start()
+    watcher = threading.Thread(target=watch, name="time-budget", daemon=True)
+    watcher.start()
     try:
         yield
     finally:
-        timer.cancel()
-        with lock:
-            state["active"] = False
-            if state["fired"]:
-                # the exception may still be pending: take it back so it cannot surface after the block
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+        while True:
+            try:
+                with lock:
+                    state["active"] = False
+                    stop.set()
+                    if state["fired"]:
+                        # an exception may still be pending: take it back so it cannot surface after the block
+                        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+                break
+            except OverBudget:
+                continue
