@@ -32,6 +32,7 @@ from desktop.docfields import fields_and_notes
 from desktop.domain import Document
 from desktop.frontmatter import FrontMatterError, load as load_yaml
 from desktop.htmltext import html_to_text
+from desktop.textrules import strip_controls
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 #: A press release is a few kilobytes; anything past this is not one.
@@ -161,7 +162,11 @@ def read_file(path: Union[str, Path], data: Optional[bytes] = None) -> tuple[Doc
         notes.append("not valid UTF-8: decoded as Windows-1252 (cp1252)")
     elif encoding == "utf-16":
         notes.append("decoded as UTF-16")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    clean = strip_controls(text, keep_lines=True)  # the one text rule: no NUL, escape or other controls
+    if len(clean) != len(text):
+        notes.append(f"{len(text) - len(clean):,} control characters (NUL, escape...) removed")
+    text = clean
     front, body = split_front_matter(text)
     if path.suffix.lower() in (".html", ".htm"):
         body, html_title = html_to_text(body)

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-import unicodedata
 from typing import Any, Optional
 
 #: The longest text a field keeps (a title, a subject, an evidence quote...).
@@ -33,14 +32,22 @@ ONE_LINE = frozenset({"name", "unit", "category", "qualifier", "duration", "oper
 _ISO_START = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
 
 
+def _table(keep: str) -> dict[int, Optional[str]]:
+    """A ``str.translate`` table for the control characters (Unicode category Cc: C0, DEL, C1)."""
+    controls = [chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)]]
+    return {ord(ch): (" " if ch.isspace() else None) for ch in controls if ch not in keep}
+
+
+_ONE_LINE_TABLE = _table("")
+_LINES_TABLE = _table("\t\n")
+
+
 def strip_controls(text: str, keep_lines: bool = False) -> str:
     """``text`` without control characters: tab and newline stay when ``keep_lines``, other
     whitespace controls become a space, the rest (NUL, escape, DEL, C1) are removed."""
     if text.isprintable():
         return text
-    keep = "\t\n" if keep_lines else ""
-    return "".join(ch if ch in keep or unicodedata.category(ch) != "Cc" else " " if ch.isspace() else ""
-                   for ch in text)
+    return text.translate(_LINES_TABLE if keep_lines else _ONE_LINE_TABLE)
 
 
 def clean_text(field: str, value: str) -> tuple[Optional[str], list[str]]:

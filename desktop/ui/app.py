@@ -30,9 +30,13 @@ def open_window(db_path: Union[str, Path], settings: Optional[Settings] = None) 
     """
     settings = settings or Settings()
     store = Store.open(db_path, settings.reviewer())
-    ensure_seeded(store)
+    if not store.read_only:
+        ensure_seeded(store)
     window = MainWindow(store, settings)
     window.open_initial_document()
+    if store.read_only:
+        window.statusBar().showMessage(f"{db_path} is read-only here: it can be browsed and exported, "
+                                       "changes are refused")
     return window
 
 

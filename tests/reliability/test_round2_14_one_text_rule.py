@@ -49,3 +49,18 @@ def test_imported_fields_follow_the_same_rule(store, tmp_path):
     # the same title typed by a reviewer is refused: one rule, two doors
     with pytest.raises(ValueError, match="at most 2,000"):
         store.update_document(doc_id, "title", title[:2001])
+
+
+def test_control_characters_in_a_release_body_never_reach_rows_or_export(store, tmp_path):
+    path = tmp_path / "esc.txt"
+    path.write_bytes(b"Operation \x1b[31mRed\x1b[0m: police made 12 arr\x07ests and seized 3 kni\x1bves.\n")
+    report = import_paths(store, [path])
+    [doc_id] = report.imported
+    assert "\x1b" not in store.document(doc_id)["body"]
+    assert any("control characters" in what for _, what in report.notes)
+    for kind in ("metric", "operation"):
+        for row in (store.metrics(doc_id) if kind == "metric" else store.operations(doc_id)):
+            assert not any(isinstance(v, str) and ("\x1b" in v or "\x07" in v) for v in row.values())
+    out = tmp_path / "out.csv"
+    export(store, out, include_all=True)
+    assert "\x1b" not in out.read_text(encoding="utf-8")
