@@ -178,6 +178,8 @@ def cmd_export(args) -> int:
             n = write(store, sys.stdout, include_all=args.include_all, fmt=fmt)
         else:
             n = export(store, args.out, include_all=args.include_all, fmt=fmt)
+    except BrokenPipeError:
+        raise  # `blotter export - | head`: main() ends quietly
     except (OSError, StoreError) as exc:
         _err(f"{printable(str(args.out))}: cannot write the export ({exc})")
         return 1
