@@ -48,8 +48,8 @@ def test_thousand_levels_deep_import_reports_the_branch_and_imports_the_rest(tmp
     (src / "top.txt").write_text(GOOD, encoding="utf-8")
     (src / "a" / "b").mkdir(parents=True)
     (src / "a" / "b" / "mid.txt").write_text("Officers seized 4 knives.\n", encoding="utf-8")
-    _deep(src / "deep", 1000)
     try:
+        _deep(src / "deep", 1000)
         _check_import_and_extract(tmp_path, src, capsys)
     finally:
         _remove_deep(src / "deep")
