@@ -287,12 +287,26 @@ class Store:
         """Store a new run; undecided rows follow it, decisions stay. Returns whether flagged."""
         extraction = suggestions.admissible(extraction)
         with bulk_sync(self.db), self.write():
+            before = self._undecided(document_id)
             [(_, op_ids, metric_ids)] = suggestions.add_runs(self.db, [(document_id, extraction)])
             flagged = review.replace_undecided(self.db, document_id, extraction, op_ids, metric_ids)
             self.db["documents"].update(document_id, {"flagged": int(flagged)})
-            audit.record(self.db, [audit.entry("document", document_id, "extract", reviewer=self.reviewer,
-                                               document_id=document_id, new=extraction.extractor_version)])
+            after = self._undecided(document_id)
+            entries = [audit.entry("document", document_id, "extract", reviewer=self.reviewer,
+                                   document_id=document_id, new=extraction.extractor_version)]
+            # the undecided rows swapped for the new run's, so the log accounts for every row
+            entries += [audit.entry(kind, None, "replace", reviewer=self.reviewer, document_id=document_id,
+                                    field="suggested", old=[i for i, _ in before[kind]], new=after[kind])
+                        for kind in ("operation", "metric") if before[kind] != after[kind]]
+            audit.record(self.db, entries)
         return flagged
+
+    def _undecided(self, document_id: int) -> dict[str, list[list[int]]]:
+        """``[row id, suggestion id]`` of a document's still-suggested rows, by kind."""
+        return {kind: [list(r) for r in self.db.execute(
+                    f"SELECT id, suggestion_id FROM {review.TABLES[kind]} WHERE document_id = ? "
+                    "AND status = 'suggested' ORDER BY id", [document_id])]
+                for kind in ("operation", "metric")}
 
     def history(self, document_id: Optional[int] = None, limit: int = 1000) -> list[dict]:
         """Audit entries, newest first."""

@@ -1,6 +1,6 @@
 """Issue 12, item 9: every change to a reviewed table has its audit entry. A renamed operation
-logs the metrics it renames; a document moving from new to in_review is logged; a deleted row's
-id is never given to another row. The test rebuilds the final state of every row from the
+logs the metrics it renames; a document moving from new to in_review is logged; a re-extraction
+logs the undecided rows it swaps; a deleted row's id is never given to another row. The test rebuilds the final state of every row from the
 suggestions and the audit log alone, and compares it with the tables."""
 
 from __future__ import annotations
@@ -35,16 +35,32 @@ def _replay(store: Store) -> tuple[dict, dict]:
     """Rows and documents as the suggestions plus the audit log say they must be."""
     db = store.db
     rows: dict[tuple[str, int], dict] = {}
+    # rows an import made start as copies of the document's first run (the import entry names the
+    # document, not its rows: their ids are taken from the tables, their values from the suggestions)
+    first_run = "(SELECT min(id) FROM extraction_runs r WHERE r.document_id = t.document_id)"
     for kind, (table, suggested, fields) in TABLES.items():
         for r in db.query(f"SELECT t.id, t.document_id, s.* FROM {table} t JOIN {suggested} s ON s.id = "
-                          "t.suggestion_id WHERE t.origin = 'extractor'"):
+                          f"t.suggestion_id WHERE t.origin = 'extractor' AND s.run_id = {first_run}"):
             rows[(kind, r["id"])] = {"status": "suggested", **{f: _text(r[f]) for f in fields}}
+    for e in db.query("SELECT * FROM audit_log WHERE action = 'replace'"):
+        for gone in json.loads(e["old"]):  # imported rows a re-extraction removed: gone from the tables
+            rows.setdefault((e["entity"], gone), {"status": "suggested"})
     docs = {d["id"]: {"status": "new"} for d in db.query("SELECT id FROM documents")}
     for e in db.query("SELECT * FROM audit_log ORDER BY id"):
         key = (e["entity"], e["entity_id"])
         if e["entity"] == "document":
             if e["action"] in ("status", "update"):
                 docs[e["entity_id"]][e["field"]] = e["new"]
+            continue
+        if e["action"] == "replace":  # a re-extraction swapped the undecided rows for the new run's
+            table, suggested, fields = TABLES[e["entity"]]
+            for gone in json.loads(e["old"]):
+                del rows[(e["entity"], gone)]
+            for row_id, suggestion_id in json.loads(e["new"]):
+                s = db.execute(f"SELECT * FROM {suggested} WHERE id = ?", [suggestion_id]).fetchone()
+                names = [d[0] for d in db.execute(f"SELECT * FROM {suggested} LIMIT 0").description]
+                s = dict(zip(names, s))
+                rows[(e["entity"], row_id)] = {"status": "suggested", **{f: _text(s[f]) for f in fields}}
             continue
         if e["action"] == "add":
             fields = TABLES[e["entity"]][2]
@@ -88,6 +104,12 @@ def test_audit_log_rebuilds_every_row(tmp_path):
     store.update_document(d2, "title", "Retitled")
     store.set_document_status(d1, "reviewed")
     store.set_status("metric", m0[1]["id"], "suggested")
+    body = store.document(d2)["body"]
+    doc = store.document_object(d2)
+    store.reextract(d2, make_extraction(doc, operations=[Operation("Operation Beta")], metrics=[
+        Metric("arrests", 99, offset=0, length=5, text=body[:5], rule="t2"),
+        Metric("charges", 7, offset=6, length=5, text=body[6:11], rule="t2")]))
+    store.reextract(d0, make_extraction(store.document_object(d0)))  # nothing suggested any more
     expected_rows, expected_docs = _replay(store)
     actual_rows, actual_docs = _actual(store)
     assert actual_rows == {k: {f: v for f, v in expected_rows[k].items() if f in actual_rows[k]}
