@@ -47,5 +47,10 @@ def test_metrics_table_is_lazy_for_a_document_with_many_rows(qtbot, tmp_path):
     assert window.form.metrics_view.select_id(later)  # a row not shown yet is fetched when it is asked for
     assert model.row_at(model.row_of(later))["id"] == later
     assert model.rowCount() < n
+    view = window.form.metrics_view  # confirming the last row shown moves on to the next, fetched on the way
+    at = model.rowCount() - 1
+    assert view.select_id(model.row_at(at)["id"])
+    window.review.confirm("metric")
+    assert view.current_id() == model.row_at(at + 1)["id"]
     window.close()
     store.close()
