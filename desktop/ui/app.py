@@ -44,7 +44,30 @@ def run(db_path: Union[str, Path]) -> int:
     """Open the window on ``db_path`` and run the event loop; returns the exit code."""
     app = application()
     window = open_window(db_path)
+    sys.excepthook = _for_people(window)
     window.show()
     code = app.exec()
     window.store.close()
     return code
+
+
+def _for_people(window: MainWindow):
+    """An exception escaping a slot is shown in the window as one sentence, not as a traceback
+    (set ``BLOTTER_DEBUG=1`` to print the traceback as well)."""
+    import os
+    import sqlite3
+    import traceback
+
+    from desktop.store.connection import explain
+
+    def hook(kind, exc, tb) -> None:
+        if os.environ.get("BLOTTER_DEBUG"):
+            traceback.print_exception(kind, exc, tb)
+        if isinstance(exc, sqlite3.Error):
+            message = explain(exc, window.store.name) + f" Run: blotter check --db {window.store.name}"
+        else:
+            message = f"unexpected error: {kind.__name__}: {exc}"
+        window.last_error = message
+        window.error_label.setText(f"⚠ {message}")
+        window.error_label.setToolTip(message)
+    return hook

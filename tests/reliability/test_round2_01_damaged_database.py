@@ -93,3 +93,29 @@ def test_damaged_database_file_open_in_the_window_keeps_the_good_one(qtbot, tmp_
     store.update_metric(store.metrics(store.all_document_ids()[0])[0]["id"], value=5)
     window.close()
     store.close()
+
+
+def test_damage_found_while_the_window_runs_is_a_sentence_not_a_traceback(qtbot, tmp_path, capsys):
+    import sqlite3
+
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.app import _for_people
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import Settings
+    from tests.reliability.conftest import seed_file_store
+
+    seed_file_store(tmp_path / "good.sqlite", n_docs=1, n_metrics=1)
+    store = Store.open(tmp_path / "good.sqlite", "tester")
+    window = MainWindow(store, Settings(QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat)))
+    qtbot.addWidget(window)
+    hook = _for_people(window)
+    try:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+    except sqlite3.DatabaseError as exc:
+        hook(type(exc), exc, exc.__traceback__)
+    label = window.error_label.text()
+    assert "damaged" in label and "blotter check" in label
+    _no_traceback(capsys.readouterr().err)
+    window.close()
+    store.close()
