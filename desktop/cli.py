@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from desktop import __version__
+from desktop.names import printable
 from desktop.paths import default_db_path
 
 
@@ -46,10 +47,15 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("-j", "--jobs", type=int, default=0,
                      help="processes that read and extract in parallel (default: one a core, at most 4)")
     imp.add_argument("-q", "--quiet", action="store_true", help="print only the summary and failures")
+    imp.add_argument("--time-budget", type=float, default=None, metavar="SECONDS",
+                     help="longest extraction of one release; a release over it is imported without "
+                          "suggestions and named (default: 30)")
 
     ext = sub.add_parser("extract", help="print the extractor's findings as JSON Lines")
     ext.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     ext.add_argument("--rules", type=Path, help="extractor rules file (YAML)")
+    ext.add_argument("--time-budget", type=float, default=None, metavar="SECONDS",
+                     help="longest extraction of one release (default: 30)")
 
     exp = sub.add_parser("export", help="write the curated figures to a CSV or JSON Lines file")
     exp.add_argument("out", type=Path, metavar="OUT")
@@ -58,6 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
                      help="include documents not yet marked reviewed")
     exp.add_argument("--format", choices=("csv", "jsonl"), default=None,
                      help="output format (default: from OUT's ending, else csv)")
+
+    chk = sub.add_parser("check", help="run SQLite's full integrity check on a database (changes nothing)")
+    chk.add_argument("--db", type=Path, dest="sub_db", help=_db_help())
+
+    rec = sub.add_parser("recover", help="copy every readable row of a damaged database into a new file")
+    rec.add_argument("out", type=Path, metavar="OUT", help="the new database file (must not exist)")
+    rec.add_argument("--db", type=Path, dest="sub_db", help=_db_help())
 
     ev = sub.add_parser("eval", help="score the extractor against gold files")
     ev.add_argument("gold", type=Path, metavar="GOLD_DIR")
@@ -69,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _err(message: str) -> None:
-    print(f"blotter: {message}", file=sys.stderr)
+    print(f"blotter: {printable(message)}", file=sys.stderr)
 
 
 def _db_path(args) -> Path:
@@ -88,10 +101,19 @@ def _open_store(args):
     except StoreError as exc:
         _err(str(exc))
         return None
+    if store.read_only:
+        _err(f"note: {path} cannot be written here: opened read-only (browsing and export work; changes are refused)")
     return store
 
 
+def _set_time_budget(args) -> None:
+    if getattr(args, "time_budget", None) is not None:
+        from desktop import extract_limits
+        extract_limits.TIME_BUDGET_S = args.time_budget
+
+
 def _load_rules(args):
+    _set_time_budget(args)
     if not getattr(args, "rules", None):
         return None
     from desktop.extractor import RulesError, load_rules
@@ -128,34 +150,78 @@ def cmd_import(args) -> int:
 
 def cmd_extract(args) -> int:
     from desktop.importer import read_paths
-    from desktop.ingest import safe_extract
+    from desktop.ingest import bounded_extract
     rules = _load_rules(args)
     out = sys.stdout
     for result in read_paths(args.paths):
         if result.error:
             record = {"document": Path(result.path).name, "error": result.error}
         else:
-            record = safe_extract(result.document, rules).to_json()
+            extraction, notes = bounded_extract(result.document, rules)
+            record = extraction.to_json()
+            if result.notes + notes and not extraction.error:
+                record["notes"] = result.notes + notes
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return 0
 
 
 def cmd_export(args) -> int:
-    from desktop.export import export
+    from desktop.export import export, write
     from desktop.store import StoreError
     fmt = args.format or ("jsonl" if args.out.suffix.lower() in (".jsonl", ".ndjson") else "csv")
     store = _open_store(args)
     if store is None:
         return 1
+    to_stdout = str(args.out) == "-"
     try:
-        n = export(store, args.out, include_all=args.include_all, fmt=fmt)
+        if to_stdout:
+            n = write(store, sys.stdout, include_all=args.include_all, fmt=fmt)
+        else:
+            n = export(store, args.out, include_all=args.include_all, fmt=fmt)
+    except BrokenPipeError:
+        raise  # `blotter export - | head`: main() ends quietly
     except (OSError, StoreError) as exc:
-        _err(f"{args.out}: cannot write the export ({exc})")
+        _err(f"{printable(str(args.out))}: cannot write the export ({exc})")
         return 1
     finally:
         store.close()
     scope = "all documents" if args.include_all else "reviewed documents"
-    print(f"exported {n} metric rows from {scope} to {args.out}")
+    where = "standard output" if to_stdout else printable(str(args.out))
+    print(f"exported {n} metric rows from {scope} to {where}", file=sys.stderr if to_stdout else sys.stdout)
+    return 0
+
+
+def cmd_check(args) -> int:
+    from desktop.store import StoreError
+    from desktop.store.integrity import check
+    path = printable(str(_db_path(args)))
+    try:
+        found = check(_db_path(args))
+    except StoreError as exc:
+        _err(str(exc))
+        return 1
+    if not found:
+        print(f"{path}: ok (full integrity check)")
+        return 0
+    for line in found:
+        print(f"{path}: {printable(line)}")
+    print(f"{path} is damaged: copy what can be read into a new file with: blotter recover --db {path} NEW.sqlite")
+    return 1
+
+
+def cmd_recover(args) -> int:
+    from desktop.store import StoreError
+    from desktop.store.integrity import recover
+    path = _db_path(args)
+    try:
+        summary = recover(path, args.out)
+    except StoreError as exc:
+        _err(str(exc))
+        return 1
+    for table, (copied, orphans) in summary.items():
+        extra = f" ({orphans} left out: what they belonged to was lost)" if orphans else ""
+        print(f"{table}: {copied} rows recovered{extra}")
+    print(f"recovered into {printable(str(args.out))}; open it with: blotter --db {printable(str(args.out))}")
     return 0
 
 
@@ -194,7 +260,8 @@ def cmd_gui(args) -> int:
         return 1
 
 
-COMMANDS = {"import": cmd_import, "extract": cmd_extract, "export": cmd_export, "eval": cmd_eval, "gui": cmd_gui}
+COMMANDS = {"import": cmd_import, "extract": cmd_extract, "export": cmd_export, "eval": cmd_eval, "gui": cmd_gui,
+            "check": cmd_check, "recover": cmd_recover}
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -211,6 +278,20 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as exc:  # noqa: BLE001 - no traceback reaches a person
+        _err(_explain_unexpected(exc))
+        return 1
+
+
+def _explain_unexpected(exc: Exception) -> str:
+    import sqlite3
+    from desktop.store import StoreError
+    from desktop.store.connection import explain
+    if isinstance(exc, StoreError):
+        return str(exc)
+    if isinstance(exc, sqlite3.Error):
+        return explain(exc) + " Run: blotter check --db FILE to see whether the database is damaged."
+    return f"unexpected error: {type(exc).__name__}: {exc}"
 
 
 if __name__ == "__main__":

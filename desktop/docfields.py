@@ -12,28 +12,14 @@ import datetime as _dt
 import re
 from typing import Any, Optional
 
+from desktop.textrules import clean_text, iso_date
+
 _MONTHS = {m.lower(): i for i, m in enumerate(
     ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], 1)}
 _DATELINE = re.compile(
     r"\b(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2}),\s+(?P<year>(?:19|20)\d\d)\b")
 _DATELINE_DMY = re.compile(
     r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?P<year>(?:19|20)\d\d)\b")
-
-
-def _iso(value: Any) -> Optional[str]:
-    if isinstance(value, _dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        m = re.match(r"\s*((?:19|20)\d\d)-(\d\d)-(\d\d)", value)
-        if m:
-            try:
-                return _dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-            except ValueError:
-                return None
-        return find_dateline(value)
-    return None
 
 
 def find_dateline(text: str) -> Optional[str]:
@@ -64,21 +50,43 @@ def document_fields(body: str, front_matter: dict) -> dict:
     :param body: the document text with front matter removed
     :param front_matter: the parsed front matter (may be empty)
     """
+    return fields_and_notes(body, front_matter)[0]
+
+
+def fields_and_notes(body: str, front_matter: dict) -> tuple[dict, list[str]]:
+    """Like :func:`document_fields`, with notes for the import report: a date that is not one
+    (left empty), a field cut to length or stripped of control characters
+    (:func:`desktop.textrules.clean_text`, the rule a reviewer's edits follow too)."""
     fm = front_matter if isinstance(front_matter, dict) else {}
+    notes: list[str] = []
     title = _get(fm, "title", "og.title")
     if not title:
         first = next((line.strip(" #*\t") for line in body.splitlines() if line.strip(" #*\t")), None)
         title = first[:300] if first else None
-    published = _iso(_get(fm, "published", "date", "published_at", "article.published_time"))
-    if not published:
+    raw_date = _get(fm, "published", "date", "published_at", "article.published_time")
+    published = _front_date(raw_date, notes)
+    if raw_date is None:
         published = find_dateline(body[:2000])
-    publisher = _get(fm, "publisher", "pressroom.name", "source", "og.site.name", "site_name")
-    url = _get(fm, "url", "og.url", "canonical")
-    area = _get(fm, "area", "force")
-    return {
-        "title": str(title) if title is not None else None,
-        "published": published,
-        "publisher": str(publisher) if publisher is not None else None,
-        "url": str(url) if url is not None else None,
-        "area": str(area) if area is not None else None,
-    }
+    fields = {"title": title, "published": published,
+              "publisher": _get(fm, "publisher", "pressroom.name", "source", "og.site.name", "site_name"),
+              "url": _get(fm, "url", "og.url", "canonical"), "area": _get(fm, "area", "force")}
+    for name in ("title", "publisher", "url", "area"):
+        if fields[name] is not None:
+            fields[name], problems = clean_text(name, str(fields[name]))
+            notes += problems
+    return fields, notes
+
+
+def _front_date(value: Any, notes: list[str]) -> Optional[str]:
+    """The front matter's date as ISO; a value that is not a real date is left empty, with a note."""
+    if value is None:
+        return None
+    if isinstance(value, str) and not value.lstrip()[:1].isdigit():
+        found = find_dateline(value)  # "Jan 05, 2021 16:23 GMT"
+        if found:
+            return found
+    try:
+        return iso_date(value)
+    except ValueError as exc:
+        notes.append(f"published date left empty: {exc}")
+        return None

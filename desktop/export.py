@@ -6,7 +6,7 @@ spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, ta
 or CR) are prefixed with ``'`` (OWASP's CSV-injection advice), and so are cells that
 already start with ``'`` (so removing one leading ``'`` always gives the stored text back); numeric columns
 stay numbers. The file is written under a temporary name and renamed, so a crash
-never leaves half an export.
+never leaves half an export; ``-`` on the command line means standard output.
 
 Example::
 
@@ -20,9 +20,10 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Iterator, Union
+from typing import IO, Iterator, Union
 
 from desktop.store import Store
+from desktop.store.numbers import is_figure
 
 COLUMNS = (
     "document", "title", "published", "publisher", "url",
@@ -67,7 +68,9 @@ def records(store: Store, include_all: bool = False) -> Iterator[list]:
     for record in store.db.execute(sql):
         record = list(record)
         value = record[_VALUE]
-        if isinstance(value, float) and value.is_integer():
+        if not is_figure(value):  # never inf or NaN out (a database from before the limit)
+            record[_VALUE] = None
+        elif isinstance(value, float) and value.is_integer():
             record[_VALUE] = int(value)
         yield record
 
@@ -86,8 +89,31 @@ def _safe(record: list) -> list:
     return record
 
 
+def write(store: Store, fh: IO[str], include_all: bool = False, fmt: str = "csv") -> int:
+    """Write the curated figures to the open text file ``fh``; returns the number of rows."""
+    if fmt not in ("csv", "jsonl"):
+        raise ValueError(f"unknown format {fmt!r} (csv or jsonl)")
+    count = 0
+    if fmt == "csv":
+        writer = csv.writer(fh, lineterminator="\r\n")
+        writer.writerow(COLUMNS)
+        for record in records(store, include_all):
+            writer.writerow(_safe(record))
+            count += 1
+    else:
+        for row in rows(store, include_all):
+            fh.write(json.dumps(row, ensure_ascii=False, allow_nan=False) + "\n")
+            count += 1
+    fh.flush()
+    return count
+
+
 def export(store: Store, out: Union[str, Path], include_all: bool = False, fmt: str = "csv") -> int:
     """Write the curated figures to ``out``; returns the number of rows.
+
+    A regular file is replaced whole (written under a temporary name, synced, renamed) and keeps
+    its permissions; a link is followed and its target replaced, not the link; a named pipe or a
+    device is written to directly. Temporary files left by an export that was killed are removed.
 
     :param include_all: documents not yet marked reviewed too
     :param fmt: ``csv`` or ``jsonl``
@@ -95,24 +121,20 @@ def export(store: Store, out: Union[str, Path], include_all: bool = False, fmt: 
     """
     if fmt not in ("csv", "jsonl"):
         raise ValueError(f"unknown format {fmt!r} (csv or jsonl)")
-    out = Path(out)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=str(out.parent or "."))
-    count = 0
+    target = Path(os.path.realpath(out))
+    if target.exists() and not target.is_file():  # a named pipe, a terminal, /dev/stdout...
+        with open(target, "w", encoding="utf-8", newline="") as fh:
+            return write(store, fh, include_all, fmt)
+    folder = target.parent
+    remove_stale_parts(folder, target.name)
+    mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".part", dir=str(folder))
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            if fmt == "csv":
-                writer = csv.writer(fh, lineterminator="\r\n")
-                writer.writerow(COLUMNS)
-                for record in records(store, include_all):
-                    writer.writerow(_safe(record))
-                    count += 1
-            else:
-                for row in rows(store, include_all):
-                    fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-                    count += 1
-            fh.flush()
+            count = write(store, fh, include_all, fmt)
             os.fsync(fh.fileno())
-        os.replace(tmp, out)
+        os.replace(tmp, target)
     except BaseException:
         try:
             os.unlink(tmp)
@@ -120,3 +142,40 @@ def export(store: Store, out: Union[str, Path], include_all: bool = False, fmt: 
             pass
         raise
     return count
+
+
+def remove_stale_parts(folder: Path, name: str) -> list[Path]:
+    """Delete the temporary files of exports to ``name`` whose process is gone (killed mid-export)."""
+    removed = []
+    prefix = f".{name}."
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not (entry.name.startswith(prefix) and entry.name.endswith(".part")):
+            continue
+        pid = entry.name[len(prefix):].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            try:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+            except OSError:
+                pass
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process
+    return True
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

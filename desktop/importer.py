@@ -1,7 +1,7 @@
 """Files and folders into :class:`~desktop.domain.Document` records.
 
 Reads ``.txt``, ``.md``, ``.html`` and ``.htm``. Front matter is taken from a
-leading ``---`` block or a leading ```` ```yaml ```` fence, with ``yaml.safe_load``
+leading ``---`` block or a leading ```` ```yaml ```` fence, with a safe loader
 only. Text is UTF-8 (with or without a BOM) or UTF-16 with a BOM; anything else is
 decoded as cp1252 and the import report says so. Line endings become ``\\n``.
 
@@ -28,9 +28,11 @@ from typing import Iterable, Iterator, Optional, Union
 
 import yaml
 
-from desktop.docfields import document_fields
+from desktop.docfields import fields_and_notes
 from desktop.domain import Document
+from desktop.frontmatter import FrontMatterError, load as load_yaml
 from desktop.htmltext import html_to_text
+from desktop.textrules import strip_controls
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 #: A press release is a few kilobytes; anything past this is not one.
@@ -121,7 +123,9 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     if not match:
         return {}, text
     try:
-        data = yaml.safe_load(match.group(1))
+        data = load_yaml(match.group(1))
+    except FrontMatterError as exc:
+        raise ImportFailure(str(exc)) from None
     except yaml.constructor.ConstructorError as exc:
         raise ImportFailure(f"front matter uses a YAML tag that is not allowed: {exc.problem}") from None
     except yaml.YAMLError as exc:
@@ -158,7 +162,11 @@ def read_file(path: Union[str, Path], data: Optional[bytes] = None) -> tuple[Doc
         notes.append("not valid UTF-8: decoded as Windows-1252 (cp1252)")
     elif encoding == "utf-16":
         notes.append("decoded as UTF-16")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    clean = strip_controls(text, keep_lines=True)  # the one text rule: no NUL, escape or other controls
+    if len(clean) != len(text):
+        notes.append(f"{len(text) - len(clean):,} control characters (NUL, escape...) removed")
+    text = clean
     front, body = split_front_matter(text)
     if path.suffix.lower() in (".html", ".htm"):
         body, html_title = html_to_text(body)
@@ -167,7 +175,8 @@ def read_file(path: Union[str, Path], data: Optional[bytes] = None) -> tuple[Doc
     body = body.strip("\n")
     if not body.strip():
         raise ImportFailure("no text after the front matter")
-    fields = document_fields(body, front)
+    fields, field_notes = fields_and_notes(body, front)
+    notes += field_notes
     digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
     front = json.loads(json.dumps(front, default=str))
     doc = Document(name=path.name, body=body, sha256=digest, source_path=str(path),
@@ -223,20 +232,40 @@ def iter_files(paths: Iterable[Union[str, Path]]) -> Iterator[tuple[Path, Option
             yield path, None
 
 
+#: Folders deeper than this under a folder given to import are reported, not walked.
+MAX_DEPTH = 64
+
+
 def _walk(folder: Path) -> Iterator[tuple[Path, Optional[str]]]:
+    """Files under ``folder`` without recursion (a stack of folders), links not followed, hidden names
+    skipped; a folder that cannot be read, or lies past :data:`MAX_DEPTH`, is reported for its branch only."""
     found: list[Path] = []
     errors: list[tuple[Path, str]] = []
-
-    def onerror(exc: OSError) -> None:
-        errors.append((Path(exc.filename or folder), f"folder cannot be read ({exc.strerror})"))
-
-    for root, dirs, files in os.walk(folder, onerror=onerror, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            if name.startswith(".") or Path(name).suffix.lower() not in SUFFIXES:
+    stack: list[tuple[str, int]] = [(str(folder), 0)]
+    while stack:
+        here, depth = stack.pop()
+        try:
+            with os.scandir(here) as listing:
+                entries = list(listing)
+        except OSError as exc:
+            errors.append((Path(exc.filename or here), f"folder cannot be read ({exc.strerror or exc})"))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            found.append(Path(root) / name)
-    yield from errors
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if depth + 1 > MAX_DEPTH:
+                    errors.append((Path(entry.path), f"folder nested more than {MAX_DEPTH} levels deep: "
+                                                     "not imported (move its files higher up)"))
+                else:
+                    stack.append((entry.path, depth + 1))
+            elif Path(entry.name).suffix.lower() in SUFFIXES:
+                found.append(Path(entry.path))
+    yield from sorted(errors)
     for path in sorted(found):
         if path.is_symlink() and not path.exists():
             yield path, "a broken or looping link"

@@ -18,9 +18,13 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Union
 
 from desktop.domain import Document, Extraction
+from desktop import extract_limits
+from desktop.extract_limits import bound
+from desktop.names import printable
 from desktop.importer import ImportResult, iter_files, read_paths
 from desktop.paths import seeds_dir
 from desktop.store import Store
+from desktop.timebudget import OverBudget, time_budget
 
 BATCH = 500
 #: Fewer files than this are read in-process: a pool costs more than it saves.
@@ -46,24 +50,44 @@ class ImportReport:
         out = [f"failed: {path}: {why}" for path, why in self.failed]
         out += [f"note: {path}: {what}" for path, what in self.notes]
         out += [f"duplicate: {path}: already in the database" for path in self.duplicates]
-        return out
+        return [printable(line) for line in out]  # a newline or escape in a name is shown, not obeyed
 
 
 def safe_extract(doc: Document, rules=None) -> Extraction:
     """The extractor's output, or an empty extraction carrying the error: a rule bug never stops an import."""
+    return bounded_extract(doc, rules)[0]
+
+
+def bounded_extract(doc: Document, rules=None) -> tuple[Extraction, list[str]]:
+    """:func:`safe_extract` within the limits of :mod:`desktop.extract_limits` (output size, time
+    budget), with notes on what was left out. A release over its time budget keeps no suggestions
+    and says so in ``error`` (the import stores the release and names it in the report)."""
     from desktop import extractor  # here, not at the top: the window starts without compiling rules
-    try:
-        return extractor.extract(doc, rules)
-    except Exception as exc:  # noqa: BLE001 - reported, not hidden
+    budget = extract_limits.TIME_BUDGET_S
+
+    def failed(why: str) -> Extraction:
         return Extraction(document=doc.name, title=doc.title, published=doc.published, publisher=doc.publisher,
-                          url=doc.url, area=doc.area, extractor_version=extractor.EXTRACTOR_VERSION,
-                          error=f"extractor failed: {type(exc).__name__}: {exc}")
+                          url=doc.url, area=doc.area, extractor_version=extractor.EXTRACTOR_VERSION, error=why)
+    try:
+        rules = rules or extractor.default_rules()  # loaded outside the budget: once, and never half-way
+        with time_budget(budget):
+            extraction = extractor.extract(doc, rules)
+    except OverBudget:
+        return failed(f"extraction took longer than {budget:g} s (the time budget for one release): "
+                      "imported without suggestions"), []
+    except Exception as exc:  # noqa: BLE001 - reported, not hidden
+        return failed(f"extractor failed: {type(exc).__name__}: {exc}"), []
+    return bound(extraction)
 
 
 def read_and_extract(path: str, rules=None) -> tuple[ImportResult, Optional[Extraction]]:
     """One file read and extracted: the unit of work a pool process does."""
     [result] = list(read_paths([path]))
-    return result, (safe_extract(result.document, rules) if result.ok else None)
+    if not result.ok:
+        return result, None
+    extraction, notes = bounded_extract(result.document, rules)
+    result.notes.extend(notes)
+    return result, extraction
 
 
 _POOL_RULES = None

@@ -20,10 +20,10 @@ from typing import Iterable, Optional, Union
 import sqlite_utils
 
 from desktop.domain import DOCUMENT_STATUSES, Document, Extraction
-from desktop.store import audit, documents, migrations, review, suggestions
+from desktop.store import audit, conflicts, documents, migrations, review, suggestions
 from desktop.store.importing import bulk_import
 from desktop.store.audit import now
-from desktop.store.connection import StoreError, connect, write
+from desktop.store.connection import StoreError, bulk_sync, connect, write
 
 __all__ = ["Store", "StoreError", "default_reviewer"]
 
@@ -50,19 +50,37 @@ class Store:
         self.name = name
 
     @classmethod
-    def open(cls, path: Union[str, Path], reviewer: Optional[str] = None) -> "Store":
+    def open(cls, path: Union[str, Path], reviewer: Optional[str] = None,
+             busy_timeout_ms: Optional[int] = None) -> "Store":
         """Open (creating and migrating as needed) the database at ``path``.
 
-        :raises StoreError: not SQLite, written by a newer Blotter, or cannot be created
+        A file in a read-only place opens read-only (:attr:`read_only`): browsing and export work,
+        every write is refused with a message.
+
+        :param busy_timeout_ms: how long a write waits for another writer (the window waits less)
+        :raises StoreError: not SQLite, damaged, written by a newer Blotter, or cannot be created
         """
         name = str(path)
-        db = connect(path)
+        db = connect(path) if busy_timeout_ms is None else connect(path, busy_timeout_ms)
         try:
+            if db.blotter_read_only and migrations.schema_version(db) < migrations.latest_version():
+                raise StoreError(f"{name} is in a read-only place and was written by an older Blotter; copy it "
+                                 "somewhere writable to open it (it is brought up to date on opening)")
             migrations.migrate(db, name)
         except Exception:
             db.close()
             raise
         return cls(db, reviewer, name)
+
+    def set_busy_timeout(self, ms: int) -> None:
+        """How long a write waits for another writer before it is refused as busy."""
+        self.db.execute(f"PRAGMA busy_timeout = {int(ms)}")
+        self.db.blotter_busy_ms = int(ms)
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the file was opened read-only (a read-only mount or a file that cannot be written)."""
+        return bool(getattr(self.db, "blotter_read_only", False))
 
     def close(self) -> None:
         self.db.close()
@@ -83,6 +101,7 @@ class Store:
         fresh, duplicates = [], []
         stored = documents.existing_hashes(self.db, [d.sha256 for d, _ in pairs])
         for doc, ext in pairs:
+            ext = suggestions.admissible(ext)
             if doc.sha256 in stored or doc.sha256 in seen:
                 duplicates.append(doc)
             else:
@@ -90,7 +109,7 @@ class Store:
                 fresh.append((doc, ext))
         if not fresh:
             return [], duplicates
-        with self.write():
+        with bulk_sync(self.db), self.write():
             ids = bulk_import(self.db, fresh, self.reviewer)
         return ids, duplicates
 
@@ -153,8 +172,11 @@ class Store:
         return row
 
     def _touch(self, row: dict) -> None:
+        """A first edit moves a new document to in_review (with its audit entry)."""
         if row["status"] == "new":
             self.db["documents"].update(row["id"], {"status": "in_review"})
+            audit.record(self.db, [audit.entry("document", row["id"], "status", reviewer=self.reviewer,
+                                               document_id=row["id"], field="status", old="new", new="in_review")])
 
     # -- reviewed rows -------------------------------------------------------------
     def metrics(self, document_id: int) -> list[dict]:
@@ -202,6 +224,27 @@ class Store:
             self._log_and_touch(review.set_status(self.db, kind, row_id, status, self.reviewer))
         return status
 
+    def restore_row(self, kind: str, row_id: int, expect: dict, restore: dict) -> None:
+        """Undo (or redo) one step: put ``restore`` (fields and/or ``status``) back, only if the row
+        still holds ``expect``; otherwise another writer changed it since and :class:`StoreError` says so."""
+        with self.write():
+            conflicts.check(kind, review.get(self.db, kind, row_id), expect)
+            fields = {f: v for f, v in restore.items() if f != "status"}
+            if fields:
+                self._log_and_touch(review.update(self.db, kind, row_id, fields, self.reviewer))
+            if "status" in restore:
+                self._log_and_touch(review.set_status(self.db, kind, row_id, restore["status"], self.reviewer))
+
+    def restore_document(self, document_id: int, expect: dict, restore: dict) -> None:
+        """:meth:`restore_row` for a document's fields or status."""
+        with self.write():
+            conflicts.check("document", self._doc(document_id), expect)
+            for field, value in restore.items():
+                if field == "status":
+                    self.set_document_status(document_id, value)
+                else:
+                    self.update_document(document_id, field, value)
+
     def reject(self, kind: str, row_id: int) -> None:
         self.set_status(kind, row_id, "rejected")
 
@@ -242,13 +285,28 @@ class Store:
     # -- re-extraction and history -------------------------------------------------
     def reextract(self, document_id: int, extraction: Extraction) -> bool:
         """Store a new run; undecided rows follow it, decisions stay. Returns whether flagged."""
-        with self.write():
+        extraction = suggestions.admissible(extraction)
+        with bulk_sync(self.db), self.write():
+            before = self._undecided(document_id)
             [(_, op_ids, metric_ids)] = suggestions.add_runs(self.db, [(document_id, extraction)])
             flagged = review.replace_undecided(self.db, document_id, extraction, op_ids, metric_ids)
             self.db["documents"].update(document_id, {"flagged": int(flagged)})
-            audit.record(self.db, [audit.entry("document", document_id, "extract", reviewer=self.reviewer,
-                                               document_id=document_id, new=extraction.extractor_version)])
+            after = self._undecided(document_id)
+            entries = [audit.entry("document", document_id, "extract", reviewer=self.reviewer,
+                                   document_id=document_id, new=extraction.extractor_version)]
+            # the undecided rows swapped for the new run's, so the log accounts for every row
+            entries += [audit.entry(kind, None, "replace", reviewer=self.reviewer, document_id=document_id,
+                                    field="suggested", old=[i for i, _ in before[kind]], new=after[kind])
+                        for kind in ("operation", "metric") if before[kind] != after[kind]]
+            audit.record(self.db, entries)
         return flagged
+
+    def _undecided(self, document_id: int) -> dict[str, list[list[int]]]:
+        """``[row id, suggestion id]`` of a document's still-suggested rows, by kind."""
+        return {kind: [list(r) for r in self.db.execute(
+                    f"SELECT id, suggestion_id FROM {review.TABLES[kind]} WHERE document_id = ? "
+                    "AND status = 'suggested' ORDER BY id", [document_id])]
+                for kind in ("operation", "metric")}
 
     def history(self, document_id: Optional[int] = None, limit: int = 1000) -> list[dict]:
         """Audit entries, newest first."""

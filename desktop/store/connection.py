@@ -15,11 +15,12 @@ Example::
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import sqlite3
 import time
 from pathlib import Path
-from typing import Iterator, Union
+from typing import Iterator, Optional, Union
 
 import sqlite_utils
 
@@ -31,13 +32,19 @@ class StoreError(Exception):
     """A database problem explained for a person (the file and what to do)."""
 
 
-def connect(path: Union[str, Path]) -> sqlite_utils.Database:
+def connect(path: Union[str, Path], busy_timeout_ms: Optional[int] = None) -> sqlite_utils.Database:
     """Open (creating if needed) the SQLite file at ``path`` with Blotter's settings.
 
+    A file on a read-only mount (or otherwise not writable) is opened read-only, so it can
+    still be browsed and exported; ``db.blotter_read_only`` says so. Every other file runs
+    ``PRAGMA quick_check`` first and is refused when damaged.
+
     :param path: a file path, or ``":memory:"`` for a throwaway database
-    :raises StoreError: when the file is not an SQLite database or cannot be opened
+    :param busy_timeout_ms: how long a write waits for another writer (default :data:`BUSY_TIMEOUT_MS`)
+    :raises StoreError: when the file is not an SQLite database, is damaged, or cannot be opened
     """
     name = str(path)
+    busy = BUSY_TIMEOUT_MS if busy_timeout_ms is None else busy_timeout_ms
     if name != ":memory:":
         p = Path(name)
         if p.is_dir():
@@ -49,19 +56,84 @@ def connect(path: Union[str, Path]) -> sqlite_utils.Database:
         elif not p.parent.exists():
             p.parent.mkdir(parents=True, exist_ok=True)
     try:
-        conn = sqlite3.connect(name, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-        db = sqlite_utils.Database(conn)
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db = _open(name, busy)
         db.execute("PRAGMA foreign_keys = ON")
-        if name != ":memory:" and _ours_to_change(db):
+        if name != ":memory:":
+            _refuse_if_damaged(db, name)
+        if name != ":memory:" and not db.blotter_read_only and _ours_to_change(db):
             _enable_wal(db, name)
-        db.execute("PRAGMA synchronous = NORMAL")
+        # Reviewer edits are small: each commit waits for the disk (FULL), so an OS crash or a
+        # power cut cannot take back an edit the window said was saved. Bulk imports switch to
+        # NORMAL for their own transactions (see :func:`bulk_sync`).
+        db.execute("PRAGMA synchronous = FULL")
     except sqlite3.DatabaseError as exc:
         if _no_space(name):
             raise StoreError(f"{name}: the disk is full: the database cannot be opened. "
                              "Free some space and try again.") from None
         raise StoreError(f"{name}: cannot be opened as a database ({exc})") from None
     return db
+
+
+def _open(name: str, busy_ms: int) -> sqlite_utils.Database:
+    """A connection that can read ``name``: normally, else (a file in a read-only place) read-only."""
+    conn = sqlite3.connect(name, timeout=busy_ms / 1000, check_same_thread=False)
+    read_only = name != ":memory:" and Path(name).exists() and not _writable(name)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        if not read_only:
+            conn.close()
+            raise
+        conn.close()
+        conn = _open_read_only(name, busy_ms)
+    db = sqlite_utils.Database(conn)
+    db.blotter_read_only = read_only
+    db.blotter_busy_ms = busy_ms
+    return db
+
+
+def _open_read_only(name: str, busy_ms: int) -> sqlite3.Connection:
+    """``mode=ro``; for a WAL file whose ``-shm`` cannot be created there, ``immutable=1`` (safe:
+    nothing can write to a read-only place either)."""
+    uri = Path(name).resolve().as_uri()
+    last: Optional[Exception] = None
+    for flags in ("mode=ro", "mode=ro&immutable=1"):
+        conn = sqlite3.connect(f"{uri}?{flags}", uri=True, timeout=busy_ms / 1000, check_same_thread=False)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            last = exc
+    raise last  # type: ignore[misc]
+
+
+def _writable(name: str) -> bool:
+    """Whether the file and its folder can be written (False on a read-only mount, even for root)."""
+    p = Path(name)
+    return os.access(p, os.W_OK) and os.access(p.parent, os.W_OK)
+
+
+@contextlib.contextmanager
+def bulk_sync(db: sqlite_utils.Database) -> Iterator[None]:
+    """``synchronous = NORMAL`` for the duration of a bulk import (a re-import repairs what an OS
+    crash could take back), ``FULL`` again afterwards for reviewer edits."""
+    db.execute("PRAGMA synchronous = NORMAL")
+    try:
+        yield
+    finally:
+        if not db.conn.in_transaction:
+            db.execute("PRAGMA synchronous = FULL")
+
+
+def _refuse_if_damaged(db: sqlite_utils.Database, name: str) -> None:
+    """``PRAGMA quick_check`` before anything is written: a damaged file is refused untouched."""
+    from desktop.store.integrity import damaged_message, problems  # here: integrity imports this module
+    found = problems(db)
+    if found:
+        db.close()
+        raise StoreError(damaged_message(name, found))
 
 
 def _ours_to_change(db: sqlite_utils.Database) -> bool:
@@ -141,7 +213,7 @@ def write(db: sqlite_utils.Database, name: str = "the database") -> Iterator[sql
 
 
 def _begin_immediate(db: sqlite_utils.Database, name: str) -> None:
-    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    deadline = time.monotonic() + getattr(db, "blotter_busy_ms", BUSY_TIMEOUT_MS) / 1000
     while True:
         try:
             db.conn.execute("BEGIN IMMEDIATE")

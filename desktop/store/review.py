@@ -12,7 +12,6 @@ Example::
 
 from __future__ import annotations
 
-import math
 from typing import Any, Optional
 
 import sqlite_utils
@@ -22,11 +21,12 @@ from desktop.store import suggestions
 from desktop.store.audit import now
 from desktop.store.bulk import insert_rows
 from desktop.store.connection import StoreError
+from desktop.store.numbers import clean_number
+from desktop.textrules import MAX_TEXT, ONE_LINE, iso_date, strip_controls, too_long
 
 METRIC_EDITABLE = ("category", "value", "qualifier", "unit", "subject", "operation", "offset", "length", "text")
 OPERATION_EDITABLE = ("name", "start", "end", "duration")
 TABLES = {"metric": "metrics", "operation": "operations"}
-MAX_TEXT = 2000
 
 
 OP_COLUMNS = ("document_id", "suggestion_id", "origin", "status", "position", "name", "start", "end",
@@ -78,25 +78,7 @@ def _tidy(row: dict) -> dict:
 def clean_value(field: str, value: Any) -> Any:
     """Validate one field's new value; raises ``ValueError`` with a message for a person."""
     if field == "value":
-        if value is None or value == "":
-            return None
-        if isinstance(value, str):
-            text = value.strip().replace(",", "").replace("£", "").replace("€", "").replace("$", "")
-            try:
-                value = float(text)
-            except ValueError:
-                raise ValueError(f"{value[:40]!r} is not a number") from None
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ValueError("the value must be a number")
-        try:
-            finite = math.isfinite(value)
-        except OverflowError:  # an int too large for a float
-            finite = False
-        if not finite:
-            raise ValueError("the value must be a finite number")
-        if value == 0:
-            value = 0.0  # no negative zero
-        return int(value) if float(value).is_integer() and abs(value) < 2**53 else float(value)
+        return clean_number(value)
     if field == "category" and value not in CATEGORIES:
         raise ValueError(f"unknown category {value!r}")
     if field == "qualifier" and value not in QUALIFIERS:
@@ -110,11 +92,11 @@ def clean_value(field: str, value: Any) -> Any:
     if field in ("start", "end", "published"):
         return clean_date(value)
     if isinstance(value, str):
-        value = value.strip()
-        if field in ("name", "unit", "category", "qualifier", "duration", "operation", "title", "publisher"):
-            value = " ".join(value.split())
-        if len(value) > MAX_TEXT:
-            raise ValueError(f"{field} is {len(value):,} characters long; at most {MAX_TEXT:,} are kept")
+        value = strip_controls(value, keep_lines=field not in ONE_LINE)
+        value = " ".join(value.split()) if field in ONE_LINE else value.strip()
+        problem = too_long(field, value)
+        if problem:
+            raise ValueError(problem)
         if field == "name" and not value:
             raise ValueError("an operation needs a name")
         if field == "unit" and not value:
@@ -126,16 +108,8 @@ def clean_value(field: str, value: Any) -> Any:
 
 
 def clean_date(value: Any) -> Optional[str]:
-    """An ISO date (``YYYY-MM-DD``) or ``None``; refuses dates that do not exist."""
-    import datetime as _dt
-    if value in (None, ""):
-        return None
-    if isinstance(value, _dt.date):
-        return value.isoformat()[:10]
-    try:
-        return _dt.date.fromisoformat(str(value).strip()[:10]).isoformat()
-    except ValueError:
-        raise ValueError(f"{str(value)[:40]!r} is not a real date (use YYYY-MM-DD)") from None
+    """An ISO date (``YYYY-MM-DD``) or ``None``; refuses dates that do not exist and trailing junk."""
+    return iso_date(value)
 
 
 def _differs_from_suggestion(db: sqlite_utils.Database, kind: str, row: dict) -> bool:
@@ -185,9 +159,21 @@ def update(db: sqlite_utils.Database, kind: str, row_id: int, changes: dict, rev
         entries.append(entry(kind, row_id, "status", reviewer=reviewer, document_id=row["document_id"],
                              field="status", old=row["status"], new=status, at=stamp))
     if kind == "operation" and "name" in clean:
-        db.execute("UPDATE metrics SET operation = ? WHERE document_id = ? AND operation = ?",
-                   [clean["name"], row["document_id"], row["name"]])
+        entries += _rename_operation(db, row["document_id"], row["name"], clean["name"], reviewer, stamp)
     return entries
+
+
+def _rename_operation(db: sqlite_utils.Database, document_id: int, old: str, new: str, reviewer: str,
+                      stamp: str) -> list[dict]:
+    """A renamed operation renames it in its metrics too, each change with its audit entry."""
+    from desktop.store.audit import entry
+    ids = [r[0] for r in db.execute("SELECT id FROM metrics WHERE document_id = ? AND operation = ? ORDER BY id",
+                                    [document_id, old])]
+    if not ids:
+        return []
+    db.execute("UPDATE metrics SET operation = ? WHERE document_id = ? AND operation = ?", [new, document_id, old])
+    return [entry("metric", i, "update", reviewer=reviewer, document_id=document_id, field="operation", old=old,
+                  new=new, at=stamp) for i in ids]
 
 
 def set_status(db: sqlite_utils.Database, kind: str, row_id: int, status: str, reviewer: str) -> list[dict]:

@@ -11,6 +11,7 @@ Example::
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Optional
 
 import sqlite_utils
@@ -18,6 +19,7 @@ import sqlite_utils
 from desktop.domain import Extraction
 from desktop.store.audit import now
 from desktop.store.bulk import insert_rows, next_id
+from desktop.store.numbers import is_figure
 
 METRIC_FIELDS = ("category", "value", "qualifier", "unit", "subject", "operation", "offset", "length", "text", "rule")
 OPERATION_FIELDS = ("name", "start", "end", "duration")
@@ -26,6 +28,14 @@ OPERATION_FIELDS = ("name", "start", "end", "duration")
 RUN_COLUMNS = ("id", "document_id", "extractor_version", "created_at", "error")
 SOP_COLUMNS = ("id", "run_id", "name", "start", "end", "duration")
 SMET_COLUMNS = ("id", "run_id") + METRIC_FIELDS
+
+
+def admissible(extraction: Extraction) -> Extraction:
+    """``extraction`` without metrics whose value is not finite or beyond ``MAX_FIGURE`` (the store's own
+    guard: ``desktop.extract_limits`` already left them out, with a note, for imports)."""
+    if all(m.value is None or is_figure(m.value) for m in extraction.metrics):
+        return extraction
+    return replace(extraction, metrics=tuple(m for m in extraction.metrics if m.value is None or is_figure(m.value)))
 
 
 def add_runs(db: sqlite_utils.Database, items: list[tuple[int, Extraction]],

@@ -30,9 +30,13 @@ def open_window(db_path: Union[str, Path], settings: Optional[Settings] = None) 
     """
     settings = settings or Settings()
     store = Store.open(db_path, settings.reviewer())
-    ensure_seeded(store)
+    if not store.read_only:
+        ensure_seeded(store)
     window = MainWindow(store, settings)
     window.open_initial_document()
+    if store.read_only:
+        window.statusBar().showMessage(f"{db_path} is read-only here: it can be browsed and exported, "
+                                       "changes are refused")
     return window
 
 
@@ -40,7 +44,30 @@ def run(db_path: Union[str, Path]) -> int:
     """Open the window on ``db_path`` and run the event loop; returns the exit code."""
     app = application()
     window = open_window(db_path)
+    sys.excepthook = _for_people(window)
     window.show()
     code = app.exec()
     window.store.close()
     return code
+
+
+def _for_people(window: MainWindow):
+    """An exception escaping a slot is shown in the window as one sentence, not as a traceback
+    (set ``BLOTTER_DEBUG=1`` to print the traceback as well)."""
+    import os
+    import sqlite3
+    import traceback
+
+    from desktop.store.connection import explain
+
+    def hook(kind, exc, tb) -> None:
+        if os.environ.get("BLOTTER_DEBUG"):
+            traceback.print_exception(kind, exc, tb)
+        if isinstance(exc, sqlite3.Error):
+            message = explain(exc, window.store.name) + f" Run: blotter check --db {window.store.name}"
+        else:
+            message = f"unexpected error: {kind.__name__}: {exc}"
+        window.last_error = message
+        window.error_label.setText(f"⚠ {message}")
+        window.error_label.setToolTip(message)
+    return hook

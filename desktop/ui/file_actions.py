@@ -44,10 +44,8 @@ class FileActions:
         if self.busy():
             window.show_error("wait for the running import, export or re-extraction to finish")
             return False
-        try:
-            store = Store.open(path, window.store.reviewer)
-        except StoreError as exc:
-            window.show_error(str(exc))
+        store = self._open_checked(path)
+        if store is None:
             return False
         window.commit_open_editors()
         old, window.store = window.store, store
@@ -56,8 +54,35 @@ class FileActions:
         old.close()
         window.update_counts()
         window.open_initial_document()
-        window.statusBar().showMessage(f"Opened {path}", 5000)
+        note = " (read-only: it can be browsed and exported, changes are refused)" if store.read_only else ""
+        window.statusBar().showMessage(f"Opened {path}{note}", 10000)
         return True
+
+    def _open_checked(self, path: str) -> Optional[Store]:
+        """The database at ``path``, opened, checked and read once, or ``None`` with the reason shown.
+
+        The old database stays open and in use until this has succeeded."""
+        try:
+            store = Store.open(path, self.window.store.reviewer)
+        except StoreError as exc:
+            self._cannot_open(str(exc))
+            return None
+        try:
+            store.count()
+            store.status_counts()
+            store.page(limit=1)
+        except Exception as exc:  # noqa: BLE001 - a file that opens but cannot be read is refused too
+            store.close()
+            self._cannot_open(f"{path} cannot be read ({exc}); run: blotter check --db {path}")
+            return None
+        return store
+
+    def _cannot_open(self, message: str) -> None:
+        """A database that could not be opened: nothing was being saved, so not "Not saved:"."""
+        window = self.window
+        window.last_error = message
+        window.error_label.setText(f"⚠ Not opened: {message}")
+        window.error_label.setToolTip(message)
 
     # -- background jobs ---------------------------------------------------------
     def busy(self) -> bool:

@@ -55,6 +55,8 @@ class ReviewActions:
             return
         if self.edits.run(SetRowStatus(self.edits, kind, doc_id, row_id, action)):
             row = view.currentIndex().row()
+            if row + 1 >= view.model().rowCount() and view.model().canFetchMore():
+                view.model().fetchMore()  # the table shows its rows a page at a time
             if row + 1 < view.model().rowCount():  # on to the next row, as a reviewer works down a list
                 view.select_id(view.model().row_at(row + 1)["id"])
 

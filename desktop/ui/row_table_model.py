@@ -6,6 +6,10 @@ an edit and emits ``dataChanged`` for it (or inserts / removes it when it was
 added or deleted). ``setData`` never changes the rows itself: it runs an undo
 command through :class:`~desktop.ui.undo_commands.Edits`, which writes to the
 store, and the store's answer comes back through ``sync_row``.
+
+The model is lazy: it holds the document's rows but shows them :data:`FETCH` at a time
+(``canFetchMore``/``fetchMore``, asked by the view as it scrolls), so a release with a huge
+number of rows opens at once.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ STATUS_ROLE = Qt.UserRole + 2
 ROW_ROLE = Qt.UserRole + 3
 
 Index = (QModelIndex, QPersistentModelIndex)
+#: Rows shown at first and added each time the view scrolls to the end.
+FETCH = 200
 
 
 
@@ -61,6 +67,7 @@ class RowTableModel(QAbstractTableModel):
         self.edits = edits
         self.document_id: Optional[int] = None
         self._rows: list[dict] = []
+        self._shown = 0
         self._originals: dict[int, Optional[dict]] = {}
         edits.changed.connect(self._on_changed)
         edits.reset.connect(self._on_reset)
@@ -75,8 +82,24 @@ class RowTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.document_id = document_id
         self._rows = list(rows)
+        self._shown = min(FETCH, len(self._rows))
         self._originals.clear()
         self.endResetModel()
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
+        return not parent.isValid() and self._shown < len(self._rows)
+
+    def fetchMore(self, parent=QModelIndex()) -> None:
+        if not parent.isValid():
+            self._show_up_to(self._shown + FETCH - 1)
+
+    def _show_up_to(self, at: int) -> None:
+        last = min(at, len(self._rows) - 1)
+        if last < self._shown:
+            return
+        self.beginInsertRows(QModelIndex(), self._shown, last)
+        self._shown = last + 1
+        self.endInsertRows()
 
     def _fetch(self, document_id: int) -> list[dict]:
         store = self.edits.store
@@ -89,19 +112,28 @@ class RowTableModel(QAbstractTableModel):
             fresh = self.edits.store.row(self.KIND, row_id)
         except StoreError:
             fresh = None
-        at = self.row_of(row_id)
+        at = self._find(row_id)
         if fresh is None:
-            if at is not None:
+            if at is not None and at >= self._shown:
+                del self._rows[at]
+            elif at is not None:
                 self.beginRemoveRows(QModelIndex(), at, at)
                 del self._rows[at]
+                self._shown -= 1
                 self.endRemoveRows()
             return
         if at is None:
+            if self._shown < len(self._rows):  # rows not shown yet: it joins them at the end
+                self._rows.append(fresh)
+                return
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
             self._rows.append(fresh)
+            self._shown += 1
             self.endInsertRows()
             return
         self._rows[at] = fresh
+        if at >= self._shown:
+            return
         self.dataChanged.emit(self.index(at, 0), self.index(at, len(self.COLUMNS) - 1),
                               [Qt.DisplayRole, Qt.EditRole, Qt.ToolTipRole, Qt.ForegroundRole, Qt.FontRole,
                                Qt.DecorationRole])
@@ -116,6 +148,13 @@ class RowTableModel(QAbstractTableModel):
 
     # -- lookups -----------------------------------------------------------------
     def row_of(self, row_id: int) -> Optional[int]:
+        """The table row showing ``row_id`` (fetched into the table if it was not shown yet)."""
+        at = self._find(row_id)
+        if at is not None and at >= self._shown:
+            self._show_up_to(at)
+        return at
+
+    def _find(self, row_id: int) -> Optional[int]:
         return next((i for i, r in enumerate(self._rows) if r["id"] == row_id), None)
 
     def row_at(self, row: int) -> Optional[dict]:
@@ -138,7 +177,7 @@ class RowTableModel(QAbstractTableModel):
 
     # -- Qt model interface ------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._shown
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -163,7 +202,7 @@ class RowTableModel(QAbstractTableModel):
         if role in _UNUSED_ROLES:
             return None
         r = index.row()
-        if not (0 <= r < len(self._rows)) or not index.isValid():
+        if not (0 <= r < self._shown) or not index.isValid():
             return None
         row = self._rows[r]
         field = self.COLUMNS[index.column()][0]

@@ -22,6 +22,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from desktop.store import Store, StoreError
 
 FAILURES = (ValueError, StoreError)
+#: How long a write from the window waits for another writer: the GUI thread must not freeze
+#: for the store's usual 15 s. A busy refusal keeps the typed value in the editor for a retry.
+WINDOW_BUSY_TIMEOUT_MS = 1000
 
 
 class Edits(QObject):
@@ -39,11 +42,13 @@ class Edits(QObject):
     def __init__(self, store: Store, parent: Optional[QObject] = None):
         super().__init__(parent)
         self.store = store
+        store.set_busy_timeout(WINDOW_BUSY_TIMEOUT_MS)
         self.stack = QUndoStack(self)
 
     def set_store(self, store: Store) -> None:
         """Another database: its edits start a new history."""
         self.store = store
+        store.set_busy_timeout(WINDOW_BUSY_TIMEOUT_MS)
         self.stack.clear()
 
     def run(self, command: "StoreCommand") -> bool:
@@ -115,19 +120,24 @@ class EditRow(StoreCommand):
         self.kind = kind
         self.changes = changes
         self.before: Optional[dict] = None
+        self.after: Optional[dict] = None
+
+    def _state(self, row: dict) -> dict:
+        return {**{f: row[f] for f in self.changes}, "status": row["status"]}
 
     def apply(self):
+        if self.after is not None:  # a redo: only over the row as the undo left it
+            self.store.restore_row(self.kind, self.row_id, expect=self._state(self.before), restore=self.after)
+            return True
         row = self.store.row(self.kind, self.row_id)
-        if self.before is None:
-            self.before = row
+        self.before = row
         after = self.store.update_row(self.kind, self.row_id, **self.changes)
+        self.after = self._state(after)
         return after != row
 
     def revert(self) -> None:
-        old = {f: self.before[f] for f in self.changes}
-        with self.store.write():
-            self.store.update_row(self.kind, self.row_id, **old)
-            self.store.set_status(self.kind, self.row_id, self.before["status"])
+        # refused (StoreError naming the row) when another window changed the row since
+        self.store.restore_row(self.kind, self.row_id, expect=self.after, restore=self._state(self.before))
 
 
 class SetRowStatus(StoreCommand):
@@ -138,18 +148,24 @@ class SetRowStatus(StoreCommand):
         self.kind = kind
         self.action = action
         self.previous: Optional[str] = None
+        self.result: Optional[str] = None
 
     def apply(self):
+        if self.result is not None:  # a redo
+            self.store.restore_row(self.kind, self.row_id, {"status": self.previous}, {"status": self.result})
+            return True
         self.previous = self.store.row(self.kind, self.row_id)["status"]
         if self.action == "confirm":
-            return self.store.confirm(self.kind, self.row_id) != self.previous
+            self.result = self.store.confirm(self.kind, self.row_id)
+            return self.result != self.previous
         if self.previous == "rejected":
             return False
         self.store.reject(self.kind, self.row_id)
+        self.result = "rejected"
         return True
 
     def revert(self) -> None:
-        self.store.set_status(self.kind, self.row_id, self.previous)
+        self.store.restore_row(self.kind, self.row_id, {"status": self.result}, {"status": self.previous})
 
 
 class ConfirmAll(StoreCommand):
@@ -158,15 +174,17 @@ class ConfirmAll(StoreCommand):
     def __init__(self, edits: Edits, document_id: int):
         super().__init__(edits, "confirm all suggestions", document_id)
         self.changed_rows: list[tuple[str, int, str]] = []
+        self.results: dict[tuple[str, int], str] = {}
 
     def apply(self):
         self.changed_rows = self.store.confirm_all(self.document_id)
+        self.results = {(k, i): self.store.row(k, i)["status"] for k, i, _ in self.changed_rows}
         return bool(self.changed_rows)
 
     def revert(self) -> None:
-        with self.store.write():
+        with self.store.write():  # all rows or none: one changed elsewhere refuses the whole undo
             for kind, row_id, previous in self.changed_rows:
-                self.store.set_status(kind, row_id, previous)
+                self.store.restore_row(kind, row_id, {"status": self.results[(kind, row_id)]}, {"status": previous})
 
     def announce(self) -> None:
         self.edits.reset.emit(self.document_id)
@@ -202,10 +220,11 @@ class EditDocument(StoreCommand):
         if self.before is None:
             self.before = old
         self.store.update_document(self.document_id, self.field, self.value)
-        return self.store.document(self.document_id)[self.field] != old
+        self.after = self.store.document(self.document_id)[self.field]
+        return self.after != old
 
     def revert(self) -> None:
-        self.store.update_document(self.document_id, self.field, self.before)
+        self.store.restore_document(self.document_id, {self.field: self.after}, {self.field: self.before})
 
 
 class SetDocumentStatus(StoreCommand):
@@ -222,4 +241,4 @@ class SetDocumentStatus(StoreCommand):
         return self.previous != self.status
 
     def revert(self) -> None:
-        self.store.set_document_status(self.document_id, self.previous)
+        self.store.restore_document(self.document_id, {"status": self.status}, {"status": self.previous})

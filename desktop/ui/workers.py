@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import threading
 import traceback
-from pathlib import Path
 from typing import Callable, Iterable, Optional
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.export import export
-from desktop.importer import SUFFIXES
+from desktop.importer import iter_files
 from desktop.ingest import import_paths, safe_extract
 from desktop.store import Store, StoreError
 
@@ -77,13 +76,7 @@ class _Runnable(QRunnable):
 
 def count_files(paths: Iterable[str]) -> int:
     """Roughly how many files an import will read (for the progress bar)."""
-    total = 0
-    for p in map(Path, paths):
-        if p.is_dir():
-            total += sum(1 for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
-        else:
-            total += 1
-    return total
+    return sum(1 for _ in iter_files(paths))  # the importer's own walk: no recursion, depth-limited
 
 
 def import_work(db_path: str, reviewer: str, paths: list[str]) -> Work:
