@@ -86,6 +86,8 @@ def _qualifier(body: str, lower: str, rules, s: int, lo: int) -> Optional[re.Mat
     return q
 
 
+#: the last letters a filler phrase ("a total of", "a further") can end with, tested before its pattern
+_FILLER_TAILS = ("of ", "further ", "additional ", "another ", "more ", "other ")
 _SUM_BEFORE = re.compile(r"\b(?:add|adds|added|adding|amount|amounts|amounted|amounting|summing|totalling)[^\S\n]+$")
 
 
@@ -108,7 +110,12 @@ def _classify(body: str, layout: Layout, rules, tok: NumberToken, previous: list
     if not pct:
         nl = body.find("\n", e, e + _AFTER_LIMIT)
         limit = nl if nl >= 0 else min(len(body), e + _AFTER_LIMIT)
-        fired = fire(body, lower, rules.step_runs[tok.kind], rules.side_guards[tok.kind], e, limit, left, lo)
+        verb_end = left  # where a verb before the figure must end: "arrested | a total of | 40 people"
+        if rules.filler is not None and left - lo > 4 and lower.endswith(_FILLER_TAILS, max(lo, left - 12), left):
+            f = rules.filler.search(body, lower, max(lo, left - 30), left)
+            if f:
+                verb_end = f.start()
+        fired = fire(body, lower, rules.step_runs[tok.kind], rules.side_guards[tok.kind], e, limit, verb_end, lo)
     qualifier = rules.qualifier_of[q.lastgroup] if q else "exact"
     unit = tok.currency or "count"
     if pct:

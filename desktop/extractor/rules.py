@@ -195,6 +195,7 @@ class Rules:
         self.target_category = str(target.get("category", "other"))
         self.target_re = self.compile(target["before"], suffix=r"$") if target.get("before") else re.compile("(?!)")
         self.target = Guarded(with_lead(self.target_re))
+        self.filler = Guarded(with_lead(self.compile(ctx["filler"], suffix=r"[^\S\n]*$"))) if ctx.get("filler") else None
         self.hypothetical_re = self.compile(ctx["hypothetical"]) if ctx.get("hypothetical") else None
         periods = [self.compile(p).pattern for p in ctx.get("wider_period", [])]
         self.wider_period_re = with_lead(re.compile("|".join(f"(?:{p})" for p in periods) or "(?!)", re.I))

@@ -332,3 +332,14 @@ def test_pounds_of_a_substance_are_a_weight_and_booked_into_jail_is_an_arrest():
 def test_one_of_a_kind_said_of_what_it_could_do_is_not_a_count():
     assert core("One arrest can change a neighborhood.") == []
     assert ("arrests", 1, "exact") in core("Officers made one arrest on Friday.")
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Police arrested a total of 40 people.", ("arrests", 40, "exact")),
+    ("Detectives charged a further 6 people.", ("charges", 6, "exact")),
+    ("Officers arrested an additional 12 people.", ("arrests", 12, "exact")),
+    ("Police arrested another 7 men.", ("arrests", 7, "exact")),
+    ("Police arrested a total of more than 40 people.", ("arrests", 40, "at_least")),
+])
+def test_a_filler_between_the_verb_and_its_figure(body, expected):
+    assert expected in core(body)
