@@ -156,8 +156,8 @@ def build_operations(body: str, layout: Layout, mentions: list[Mention], dates: 
     return tuple(out)
 
 
-def _cue(regex, body: str, d: DateMention) -> bool:
-    return regex is not None and regex.search(body, max(0, d.start - 40), d.start) is not None
+def _cue(guarded, body: str, lower: str, d: DateMention) -> bool:
+    return guarded is not None and guarded.search(body, lower, max(0, d.start - 40), d.start) is not None
 
 
 def _dates(body: str, layout: Layout, dates: list[DateMention], published: Optional[str], owner_of,
@@ -188,7 +188,8 @@ def _dates(body: str, layout: Layout, dates: list[DateMention], published: Optio
         resolved = d.resolve(published)
         if not resolved:
             continue
-        starts, ends = _cue(rules.op_start_cue_re, body, d), _cue(rules.op_end_cue_re, body, d)
+        starts = _cue(rules.op_start_cue_re, body, layout.lower, d)
+        ends = _cue(rules.op_end_cue_re, body, layout.lower, d)
         if owner in open_ended:
             if not d.is_range and ends and resolved[0] >= dated[owner][0]:
                 dated[owner] = (dated[owner][0], resolved[0])

@@ -242,8 +242,9 @@ class Rules:
         self.op_units_re = self.compile(ops["units"], flags=0) if ops.get("units") else None
         if self.op_units_re is not None and "name" not in self.op_units_re.groupindex:
             self._fail(ops["units"], "'units' needs a (?P<name>...) group")
-        self.op_start_cue_re = self.compile(ops["date_start_cue"], suffix=r"[^\S\n]*(?:\(|on|from)?[^\S\n]*(?:\w+day,?[^\S\n]*)?\(?$") if ops.get("date_start_cue") else None
-        self.op_end_cue_re = self.compile(ops["date_end_cue"], suffix=r"[^\S\n]*(?:on|to|until|by)?[^\S\n]*(?:\w+day,?[^\S\n]*)?\(?$") if ops.get("date_end_cue") else None
+        # guarded: the cue's words are looked for (a few substring tests) before the pattern runs
+        self.op_start_cue_re = Guarded(with_lead(self.compile(ops["date_start_cue"], suffix=r"[^\S\n]*(?:\(|on|from)?[^\S\n]*(?:\w+day,?[^\S\n]*)?\(?$"))) if ops.get("date_start_cue") else None
+        self.op_end_cue_re = Guarded(with_lead(self.compile(ops["date_end_cue"], suffix=r"[^\S\n]*(?:on|to|until|by)?[^\S\n]*(?:\w+day,?[^\S\n]*)?\(?$"))) if ops.get("date_end_cue") else None
         self.op_reporting_re = self.compile(ops["reporting"]) if ops.get("reporting") else None
         self.op_main_cue_re = self.compile(ops["main_cue"], flags=re.I) if ops.get("main_cue") else None
         self.duration_re = with_lead(self.compile(ops["durations"])) if ops.get("durations") else re.compile("(?!)")
