@@ -54,9 +54,9 @@ _PLACE_PAREN = re.compile(r"(?-i:[A-Z][\w’'-]+)[^\S\n]*\($")
 #: how far back the figure a bracketed place figure continues may stand
 _PAREN_REACH = 400
 #: after a value that ends its line: only punctuation or a short bracket
-_LINE_END = re.compile(r"[^\S\n]*(?:[.;,]|\([^()\n]{0,40}\))?[^\S\n]*(?:\n|$)")
+_LINE_END = re.compile(r"[^\S\n]*(?:[.;,|]|\([^()\n]{0,40}\))?[^\S\n]*(?:\n|$)")
 #: a label before a value on its line: bullet, words, then ":", "-", "–", "|" or nothing
-_LABEL = re.compile(r"^[^\S\n]*(?:[•*·▪‣◦–—-]|\d{1,2}[.)])?[^\S\n]*(?P<label>[^\W\d_][^\n\d:|=]{0,60}?)"
+_LABEL = re.compile(r"^[^\S\n]*(?:[•*·▪‣◦–—|-]|\d{1,2}[.)])?[^\S\n]*(?P<label>[^\W\d_][^\n\d:|=]{0,60}?)"
                     r"[^\S\n]*(?:[:|–—=-]|\.{2,})?[^\S\n]*$")
 _BULLETS = "•*·▪‣◦–—-"
 _DETERMINER = re.compile(r"^(?:(?:the|a|an|these|those|this|that|our|its|their|all|total)[^\S\n]+)+", re.I)

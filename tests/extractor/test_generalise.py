@@ -343,3 +343,8 @@ def test_one_of_a_kind_said_of_what_it_could_do_is_not_a_count():
 ])
 def test_a_filler_between_the_verb_and_its_figure(body, expected):
     assert expected in core(body)
+
+
+def test_a_markdown_table_of_labels_and_values():
+    body = "| Result | Number |\n| --- | --- |\n| Arrests | 32 |\n| Knives recovered | 14 |\n| Page views | 9000 |\n"
+    assert core(body) == [("arrests", 32, "exact"), ("knives_seized", 14, "exact")]
