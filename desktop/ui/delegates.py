@@ -108,14 +108,23 @@ class ValueDelegate(RetryingDelegate):
     def setEditorData(self, editor: QLineEdit, index) -> None:
         value = self.pending(index)
         if value is None:
-            value = index.data(Qt.DisplayRole) or ""
+            value = _number(index.data(Qt.EditRole))
         editor.setText(str(value))
 
     def setModelData(self, editor: QLineEdit, model, index) -> None:
         text = editor.text().strip()
-        if text == (index.data(Qt.DisplayRole) or ""):
+        if text == _number(index.data(Qt.EditRole)):
             return
         self.commit(editor, model, index, text)
+
+
+def _number(value) -> str:
+    """The stored number as the editor shows it: ``1,825`` (its unit is edited apart)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}"
 
 
 class TextDelegate(RetryingDelegate):

@@ -72,6 +72,7 @@ class DocumentList(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the list for the release (F6 too)
         self.view.verticalHeader().setVisible(False)
         self.view.setWordWrap(False)
         self.view.setTextElideMode(Qt.ElideRight)

@@ -13,10 +13,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSplitter, QToolButton,
                                QVBoxLayout, QWidget)
 
-from desktop.domain import CATEGORIES, QUALIFIERS, UNITS
+from desktop.domain import CATEGORIES, QUALIFIERS
 from desktop.ui import delegates, style
-from desktop.ui.metrics_table_model import (COL_CATEGORY, COL_EVIDENCE, COL_OPERATION, COL_QUALIFIER, COL_STATUS,
-                                            COL_SUBJECT, COL_UNIT, COL_VALUE, MetricsTableModel)
+from desktop.ui.metric_detail import MetricDetail
+from desktop.ui.metrics_table_model import (COL_CATEGORY, COL_OPERATION, COL_QUALIFIER, COL_STATUS, COL_VALUE,
+                                            TABLE_COLUMNS, MetricsTableModel)
 from desktop.ui.operations_table_model import (COL_DURATION, COL_END, COL_NAME, COL_START, OperationsTableModel)
 from desktop.ui.row_table_view import RowTableView
 
@@ -54,22 +55,21 @@ class FormPanel(QWidget):
         self.operations_view.setItemDelegateForColumn(COL_DURATION, delegates.TextDelegate(self.operations_view))
         for col in (COL_START, COL_END):
             self.operations_view.setItemDelegateForColumn(col, delegates.DateDelegate(self.operations_view))
-        self._size(self.operations_view, {COL_STATUS: 96, COL_START: 96, COL_END: 96, COL_DURATION: 90},
-                   stretch=COL_NAME)
+        self._fit(self.operations_view, (COL_STATUS, COL_START, COL_END, COL_DURATION), stretch=COL_NAME)
 
         self.metrics_view = RowTableView(self)
         self.metrics_view.setModel(metrics)
         view = self.metrics_view
         view.setItemDelegateForColumn(COL_CATEGORY, delegates.ComboDelegate(lambda: CATEGORIES, view))
         view.setItemDelegateForColumn(COL_QUALIFIER, delegates.ComboDelegate(lambda: QUALIFIERS, view))
-        view.setItemDelegateForColumn(COL_UNIT, delegates.ComboDelegate(lambda: UNITS, view, editable=True))
         view.setItemDelegateForColumn(COL_OPERATION, delegates.ComboDelegate(
             operations.names, view, allow_empty=True))
         view.setItemDelegateForColumn(COL_VALUE, delegates.ValueDelegate(view))
-        view.setItemDelegateForColumn(COL_SUBJECT, delegates.TextDelegate(view))
-        self._size(view, {COL_STATUS: 96, COL_CATEGORY: 136, COL_VALUE: 66, COL_QUALIFIER: 74, COL_UNIT: 54,
-                          COL_SUBJECT: 130, COL_OPERATION: 130, COL_EVIDENCE: 200}, stretch=None)
-        view.horizontalHeader().setStretchLastSection(True)
+        for col in range(metrics.columnCount()):
+            view.setColumnHidden(col, col not in TABLE_COLUMNS)  # shown in the detail editor
+        self._fit(view, (COL_STATUS, COL_CATEGORY, COL_VALUE, COL_QUALIFIER), stretch=COL_OPERATION)
+        self.detail = MetricDetail(metrics, self)
+        view.current_row_changed.connect(lambda _id: self.detail.show_row(view.currentIndex().row()))
 
         self.metrics_count = QLabel(self)
         self.operations_count = QLabel(self)
@@ -84,8 +84,10 @@ class FormPanel(QWidget):
         tables.setChildrenCollapsible(False)
         tables.addWidget(ops_box)
         tables.addWidget(met_box)
+        tables.addWidget(self.detail)
         tables.setStretchFactor(0, 1)
         tables.setStretchFactor(1, 3)
+        tables.setStretchFactor(2, 1)
         self.tables_splitter = tables
 
         layout = QVBoxLayout(self)
@@ -105,6 +107,7 @@ class FormPanel(QWidget):
         button.setText(text)
         button.setToolTip(tip)
         button.setAutoRaise(False)
+        button.setFocusPolicy(Qt.NoFocus)  # a key does the same; Tab goes pane to pane
         return button
 
     def _box(self, title: str, counter: QLabel, view: RowTableView, buttons: list) -> QWidget:
@@ -125,13 +128,17 @@ class FormPanel(QWidget):
         return box
 
     @staticmethod
-    def _size(view: RowTableView, widths: dict, stretch: Optional[int]) -> None:
+    def _fit(view: RowTableView, to_contents: tuple, stretch: int) -> None:
+        """Columns as wide as what they show (values whole); one column takes the rest and elides.
+        Nothing scrolls sideways."""
         header = view.horizontalHeader()
-        for col, width in widths.items():
-            header.setSectionResizeMode(col, QHeaderView.Interactive)
-            header.resizeSection(col, width)
-        if stretch is not None:
-            header.setSectionResizeMode(stretch, QHeaderView.Stretch)
+        header.setMinimumSectionSize(40)
+        for col in to_contents:
+            header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.Stretch)
+        header.setStretchLastSection(False)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        view.setTextElideMode(Qt.ElideRight)
 
     def _update_counts(self, *args) -> None:
         for model, label in ((self.metrics_model, self.metrics_count), (self.operations_model, self.operations_count)):

@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter
 
 from desktop.store import Store
-from desktop.ui import style
+from desktop.ui import panes, style
 from desktop.ui.document_list import DocumentList
 from desktop.ui.document_list_model import DocumentListModel
 from desktop.ui.file_actions import FileActions
@@ -26,7 +26,7 @@ from desktop.ui.operations_table_model import OperationsTableModel
 from desktop.ui.release_view import ReleaseView
 from desktop.ui.review_actions import ReviewActions
 from desktop.ui.settings import Settings
-from desktop.ui.shortcuts import ACTIONS
+from desktop.ui.shortcuts import ACTIONS, MENUS
 from desktop.ui.undo_commands import Edits
 
 
@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = {}
         self._build_menus()
         self._wire()
+        panes.set_tab_order(self)
         self._restore_layout()
         self.update_counts()
         self.update_reviewer()
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
             "confirm": lambda: r.confirm(None), "reject": lambda: r.reject(None),
             "confirm_all": r.confirm_all, "mark_reviewed": r.mark_reviewed, "skip_document": r.skip_document,
             "previous_document": lambda: self.step(-1), "next_document": lambda: self.step(1),
+            "next_pane": lambda: panes.cycle(self, 1), "previous_pane": lambda: panes.cycle(self, -1),
             "reviewer_name": f.ask_reviewer_name, "shortcuts": f.show_shortcuts, "about": f.show_about,
         }
 
@@ -98,7 +100,7 @@ class MainWindow(QMainWindow):
         menus = {}
         for name, menu_name, text, keys in ACTIONS:
             if menu_name not in menus:
-                menus[menu_name] = self.menuBar().addMenu(menu_name if menu_name != "Go" else "&Go")
+                menus[menu_name] = self.menuBar().addMenu(MENUS[menu_name])
             action = QAction(text, self)
             action.setObjectName(name)
             if keys:
@@ -146,7 +148,7 @@ class MainWindow(QMainWindow):
         if last is None and self.list_model.rowCount():
             last = self.list_model.document_id(0)
         self.show_document(last)
-        self.form.metrics_view.setFocus()  # the review keys work at once
+        self.focus_rows()  # the review keys work at once
 
     def show_document(self, document_id: Optional[int]) -> None:
         doc = self.store.document(document_id) if document_id is not None else None
@@ -155,6 +157,7 @@ class MainWindow(QMainWindow):
         self.operations_model.load(self.document_id)
         self.metrics_model.load(self.document_id)
         self.release.set_document(doc["body"] if doc else "", self.metrics_model.rows())
+        self.form.metrics_view.select_first_undecided()
         if doc:
             self.document_list.select_document(doc["id"])
             self.settings.set_last_document(self.store.name, doc["id"])
@@ -174,6 +177,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("No more documents that way.", 4000)
             return
         self.show_document(target)
+        self.focus_rows()
+
+    def focus_rows(self) -> None:
+        """After opening a document by key: the metrics table has the focus, its first undecided row current."""
+        self.form.metrics_view.setFocus(Qt.OtherFocusReason)
 
     def commit_open_editors(self) -> None:
         """An open cell editor or a document field being typed in is saved now (focus stays near)."""
@@ -249,7 +257,7 @@ class MainWindow(QMainWindow):
                     width = max(self.width(), 1000)
                     splitter.setSizes([int(width * 0.25), int(width * 0.32), int(width * 0.43)])
                 else:
-                    splitter.setSizes([150, 450])
+                    splitter.setSizes([140, 330, 190])
 
     def save_layout(self) -> None:
         self.settings.set_state("geometry", self.saveGeometry())

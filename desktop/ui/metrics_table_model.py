@@ -1,7 +1,10 @@
-"""The metrics table: status, category, value, qualifier, unit, subject, operation, evidence.
+"""The metrics of one document: status, category, value, qualifier, operation in the table; the rest
+(unit, subject, evidence, rule, what the extractor suggested) in the detail editor under it.
 
 A thin adapter over ``Store.metrics(document_id)``; see
-:class:`~desktop.ui.row_table_model.RowTableModel` for loading and editing.
+:class:`~desktop.ui.row_table_model.RowTableModel` for loading and editing. The
+table view hides the columns the detail editor shows (one model, two views, as
+in Qt's books example).
 """
 
 from __future__ import annotations
@@ -13,7 +16,12 @@ from PySide6.QtCore import Qt
 from desktop.ui import style
 from desktop.ui.row_table_model import RowTableModel
 
-COL_STATUS, COL_CATEGORY, COL_VALUE, COL_QUALIFIER, COL_UNIT, COL_SUBJECT, COL_OPERATION, COL_EVIDENCE = range(8)
+(COL_STATUS, COL_CATEGORY, COL_VALUE, COL_QUALIFIER, COL_UNIT, COL_SUBJECT, COL_OPERATION, COL_EVIDENCE,
+ COL_RULE, COL_ORIGINAL) = range(10)
+#: the columns of the compact table; the others are shown in the detail editor
+TABLE_COLUMNS = (COL_STATUS, COL_CATEGORY, COL_VALUE, COL_QUALIFIER, COL_OPERATION)
+#: how a value in a unit is written (a count is a bare number)
+UNIT_PREFIX = {"GBP": "£", "EUR": "€", "USD": "$", "AUD": "A$", "NZD": "NZ$", "CAD": "C$"}
 
 
 def format_value(value) -> str:
@@ -22,9 +30,21 @@ def format_value(value) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if isinstance(value, int):
-        return f"{value:,}"
     return f"{value:,}"
+
+
+def format_amount(value, unit) -> str:
+    """The value whole, with its unit: ``£1,200,000``, ``27%``, ``1,825``, ``12 kg``."""
+    number = format_value(value)
+    if not number:
+        return ""
+    if unit in UNIT_PREFIX:
+        return UNIT_PREFIX[unit] + number
+    if unit == "percent":
+        return number + "%"
+    if unit and unit != "count":
+        return f"{number} {unit}"
+    return number
 
 
 class MetricsTableModel(RowTableModel):
@@ -38,18 +58,45 @@ class MetricsTableModel(RowTableModel):
         ("subject", "Subject"),
         ("operation", "Operation"),
         ("text", "Evidence"),
+        ("rule", "Rule"),
+        ("original", "Extractor suggested"),
     )
     EDITABLE = frozenset({"category", "value", "qualifier", "unit", "subject", "operation"})
+    NOT_COMPARED = frozenset({"status", "rule", "original"})
 
     def display(self, field: str, row: dict) -> Any:
         value = row.get(field)
         if field == "value":
-            return format_value(value)
+            return format_amount(value, row.get("unit"))
         if field in ("category", "qualifier"):
             return style.label(value)
         if field == "text" and value:
             return " ".join(str(value).split())
+        if field == "rule":
+            return self.rule(row)
+        if field == "original":
+            return self.original_summary(row)
         return "" if value is None else str(value)
+
+    def edit_data(self, field: str, row: dict) -> Any:
+        if field in ("rule", "original", "text"):
+            return self.display(field, row)
+        return row.get(field)
+
+    def rule(self, row: dict) -> str:
+        if row.get("origin") == "reviewer":
+            return "added by a reviewer"
+        original = self.original(row) if row.get("suggestion_id") is not None else None
+        return (original or {}).get("rule") or "—"
+
+    def original_summary(self, row: dict) -> str:
+        """What the extractor suggested, for the fields the reviewer changed (empty when none)."""
+        if row.get("origin") == "reviewer":
+            return "nothing: a reviewer added this row"
+        changes = self.changes(row)
+        if not changes:
+            return "as suggested" if row.get("suggestion_id") is not None else "—"
+        return "; ".join(f"{name.lower()} {before} → {after}" for name, before, after in changes)
 
     def extra_data(self, field: str, row: dict, role) -> Any:
         if role == Qt.DecorationRole and field == "category":

@@ -150,3 +150,4 @@ class ReviewActions:
             self.window.statusBar().showMessage("Every document is reviewed or skipped.", 6000)
             return
         self.window.show_document(target)
+        self.window.focus_rows()

@@ -55,6 +55,8 @@ class RowTableModel(QAbstractTableModel):
     #: (field in the row, header)
     COLUMNS: tuple[tuple[str, str], ...] = ()
     EDITABLE: frozenset[str] = frozenset()
+    #: columns that are not a field the reviewer changes (left out of "the extractor suggested")
+    NOT_COMPARED: frozenset[str] = frozenset({"status"})
 
     def __init__(self, edits: Edits, parent: Optional[QObject] = None):
         super().__init__(parent)
@@ -172,7 +174,7 @@ class RowTableModel(QAbstractTableModel):
                 return style.label(row["status"])
             return self.display(field, row)
         if role == _EDIT:
-            return row.get(field)
+            return self.edit_data(field, row)
         if role == _TOOLTIP:
             return self.tooltip(field, row)
         status = row["status"]
@@ -204,19 +206,29 @@ class RowTableModel(QAbstractTableModel):
         value = row.get(field)
         return "" if value is None else str(value)
 
+    def edit_data(self, field: str, row: dict) -> Any:
+        """What an editor (or the detail editor's mapper) is given: the stored value."""
+        return row.get(field)
+
     def extra_data(self, field: str, row: dict, role) -> Any:
         return None
 
+    def changes(self, row: dict) -> list[tuple[str, str, str]]:
+        """For a row the reviewer changed: (column header, the extractor's value, the value now)."""
+        original = self.original(row) if row.get("suggestion_id") is not None else None
+        if not original:
+            return []
+        return [(name, self.display(f, original) or "—", self.display(f, row) or "—")
+                for f, name in self.COLUMNS if f in original and f not in self.NOT_COMPARED
+                and _norm(original.get(f)) != _norm(row.get(f))]
+
     def tooltip(self, field: str, row: dict) -> Optional[str]:
         """For a corrected row: what the extractor suggested, field by field."""
-        original = self.original(row) if row.get("suggestion_id") is not None else None
         if row["status"] == "rejected":
             return "Rejected: this row is not exported. Undo (Ctrl+Z) or confirm it to bring it back."
-        if not original:
-            return "Added by a reviewer" if row["origin"] == "reviewer" else None
-        changes = [f"{name}: {self.display(f, original) or '—'}  →  {self.display(f, row) or '—'}"
-                   for f, name in self.COLUMNS if f in original and f != "status"
-                   and _norm(original.get(f)) != _norm(row.get(f))]
+        if row["origin"] == "reviewer":
+            return "Added by a reviewer"
+        changes = [f"{name}: {before}  →  {after}" for name, before, after in self.changes(row)]
         if not changes:
             return None
         return "Corrected. The extractor suggested:\n" + "\n".join(changes)

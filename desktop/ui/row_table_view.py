@@ -58,6 +58,16 @@ class RowTableView(QTableView):
         self.scrollTo(index)
         return True
 
+    def select_first_undecided(self) -> None:
+        """The first row still to decide (else the first row) current, selected and in view; the table
+        scrolled back to its left edge."""
+        model = self.model()
+        rows = model.rows() if model is not None else []
+        target = next((r for r in rows if r["status"] == "suggested"), rows[0] if rows else None)
+        if target is not None:
+            self.select_id(target["id"])
+        self.horizontalScrollBar().setValue(0)
+
     def keyPressEvent(self, event) -> None:
         editing = self.state() == QAbstractItemView.EditingState
         plain = event.modifiers() in (Qt.NoModifier, Qt.KeypadModifier)

@@ -11,6 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout
 
+#: the menus in the menu bar, with their mnemonics (Alt+F opens File)
+MENUS = {"File": "&File", "Edit": "&Edit", "Review": "&Review", "Go": "&Go", "Settings": "&Settings",
+         "Help": "&Help"}
 #: (name, menu, text, shortcuts); the window connects name -> a method
 ACTIONS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("open_database", "File", "&Open or create database…", ("Ctrl+O",)),
@@ -32,6 +35,8 @@ ACTIONS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("skip_document", "Review", "Mark &skipped", ()),
     ("previous_document", "Go", "&Previous document", ("Ctrl+Up", "Alt+Left")),
     ("next_document", "Go", "&Next document", ("Ctrl+Down", "Alt+Right")),
+    ("next_pane", "Go", "Ne&xt pane (list, release, form)", ("F6",)),
+    ("previous_pane", "Go", "Previous pan&e", ("Shift+F6",)),
     ("reviewer_name", "Settings", "&Reviewer name…", ()),
     ("shortcuts", "Help", "&Keyboard shortcuts", ("F1",)),
     ("about", "Help", "&About Blotter", ()),
@@ -41,7 +46,7 @@ TABLE_KEYS = (
     ("Enter or Space", "Confirm the selected row (metrics or operations table, or the release text)"),
     ("Delete", "Reject the selected row"),
     ("Typing, F2 or double click", "Edit the current cell; Enter saves, Escape cancels"),
-    ("Tab / Shift+Tab", "Move between the list, the release and the tables"),
+    ("Tab / Shift+Tab", "Move between the list, the release and the form"),
 )
 
 
