@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
+from desktop.ui.dialogs import ask_undecided
 from desktop.ui.numbers import first_number
 from desktop.ui.undo_commands import AddRow, ConfirmAll, EditDocument, SetDocumentStatus, SetRowStatus
 
@@ -21,6 +22,8 @@ METRIC_FIELDS = ("category", "value", "qualifier", "unit", "subject", "operation
 class ReviewActions:
     def __init__(self, window: "MainWindow"):
         self.window = window
+        #: the open "undecided rows" question, if any
+        self.question = None
 
     @property
     def edits(self):
@@ -132,7 +135,32 @@ class ReviewActions:
             self.window.form.mark_field_error(field, True)
 
     def mark_reviewed(self) -> None:
-        """Mark this document reviewed and open the next unreviewed one."""
+        """Mark this document reviewed and open the next unreviewed one.
+
+        With rows still undecided it asks once: confirm them all, leave them, or cancel.
+        """
+        doc_id = self._need_document()
+        if doc_id is None:
+            return
+        self.window.commit_open_editors()
+        store = self.window.store
+        undecided = sum(1 for kind in ("metric", "operation")
+                        for r in (store.metrics(doc_id) if kind == "metric" else store.operations(doc_id))
+                        if r["status"] == "suggested")
+        if not undecided:
+            self._finish("reviewed")
+            return
+        self.question = ask_undecided(self.window, undecided, lambda answer: self._answered(doc_id, answer))
+
+    def _answered(self, doc_id: int, answer: str) -> None:
+        self.question = None
+        self.window.activateWindow()
+        self.window.focus_rows()
+        if answer == "cancel" or doc_id != self.window.document_id:
+            self.window.statusBar().showMessage("Not marked reviewed.", 4000)
+            return
+        if answer == "confirm" and not self.edits.run(ConfirmAll(self.edits, doc_id)):
+            return
         self._finish("reviewed")
 
     def skip_document(self) -> None:

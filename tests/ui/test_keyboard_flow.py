@@ -98,3 +98,36 @@ def test_alt_f_opens_the_file_menu(window, qtbot):
     popup = QApplication.activePopupWidget()
     assert popup.title().replace("&", "") == "File"
     popup.close()
+
+
+def test_ctrl_enter_with_undecided_rows_asks_and_cancel_leaves_the_document_open(window, fresh, qtbot):
+    from ui_helpers import answer
+    focus(qtbot, window.form.metrics_view)
+    first = window.document_id
+    press(qtbot, Qt.Key_Return, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: window.review.question is not None and window.review.question.isVisible())
+    assert "5 suggestions undecided" in window.review.question.text()  # 4 metrics and 1 operation
+    answer(qtbot, window, Qt.Key_Escape)
+    assert fresh().document(first)["status"] != "reviewed"
+    assert window.document_id == first
+
+
+def test_ctrl_enter_then_confirm_them_all(window, fresh, qtbot):
+    from ui_helpers import answer
+    focus(qtbot, window.form.metrics_view)
+    first = window.document_id
+    press(qtbot, Qt.Key_Return, Qt.ControlModifier)
+    answer(qtbot, window, Qt.Key_C)
+    store = fresh()
+    assert store.document(first)["status"] == "reviewed"
+    assert {r["status"] for r in store.metrics(first)} == {"confirmed"}
+    assert window.document_id != first
+
+
+def test_ctrl_enter_with_everything_decided_does_not_ask(window, fresh, qtbot):
+    focus(qtbot, window.form.metrics_view)
+    first = window.document_id
+    press(qtbot, Qt.Key_A, Qt.ControlModifier | Qt.ShiftModifier)
+    press(qtbot, Qt.Key_Return, Qt.ControlModifier)
+    assert window.review.question is None
+    assert fresh().document(first)["status"] == "reviewed"
