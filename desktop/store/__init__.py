@@ -153,8 +153,15 @@ class Store:
         return row
 
     def _touch(self, row: dict) -> None:
+        """A document whose figures change is in review: a new one starts, a reviewed or skipped one
+        goes back (audited, so the change of status is never silent)."""
         if row["status"] == "new":
             self.db["documents"].update(row["id"], {"status": "in_review"})
+        elif row["status"] in ("reviewed", "skipped"):
+            self.db["documents"].update(row["id"], {"status": "in_review"})
+            audit.record(self.db, [audit.entry("document", row["id"], "status", reviewer=self.reviewer,
+                                               document_id=row["id"], field="status", old=row["status"],
+                                               new="in_review")])
 
     # -- reviewed rows -------------------------------------------------------------
     def metrics(self, document_id: int) -> list[dict]:

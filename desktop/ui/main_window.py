@@ -15,7 +15,7 @@ from PySide6.QtCore import QThreadPool, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter
 
-from desktop.store import Store
+from desktop.store import Store, ui_queries
 from desktop.ui import panes, style
 from desktop.ui.document_list import DocumentList
 from desktop.ui.document_list_model import DocumentListModel
@@ -170,9 +170,12 @@ class MainWindow(QMainWindow):
     def step(self, delta: int) -> None:
         """Previous (-1) or next (+1) document in the list's order."""
         self.commit_open_editors()
-        target = self.document_list.step(delta)
-        if target is None and self.document_id is not None and self.document_list.current_id() is None:
-            target = self.store.neighbour(self.document_id, forward=delta > 0)
+        if self.document_id is not None and self.document_list.current_id() != self.document_id:
+            # the filter hides the open document: go on from it in the filtered order, not from the top
+            target = ui_queries.neighbour_in_list(self.store, self.document_id, **self.list_model.filter(),
+                                                  forward=delta > 0)
+        else:
+            target = self.document_list.step(delta)
         if target is None:
             self.statusBar().showMessage("No more documents that way.", 4000)
             return
@@ -243,7 +246,7 @@ class MainWindow(QMainWindow):
     def show_saved(self, message: str) -> None:
         self.last_error = None
         self.error_label.clear()
-        self.statusBar().showMessage(message, 3000)
+        self.statusBar().showMessage(message, 8000 if "back in review" in message else 3000)
 
     # -- layout memory -----------------------------------------------------------
     def _restore_layout(self) -> None:

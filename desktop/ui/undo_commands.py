@@ -48,6 +48,7 @@ class Edits(QObject):
 
     def run(self, command: "StoreCommand") -> bool:
         """Write ``command`` now; push it when it changed something. False when it failed."""
+        before = self._document_status(command.document_id)
         try:
             changed = command.apply()
         except FAILURES as exc:
@@ -58,8 +59,18 @@ class Edits(QObject):
         command.done = True
         self.stack.push(command)
         command.announce()
-        self.saved.emit(f"Saved: {command.text()}")
+        message = f"Saved: {command.text()}"
+        if before in ("reviewed", "skipped") and self._document_status(command.document_id) == "in_review":
+            message += f". This document was {before}: it is back in review"
+        self.saved.emit(message)
         return True
+
+    def _document_status(self, document_id: int) -> Optional[str]:
+        try:
+            row = self.store.document(document_id)
+        except StoreError:
+            return None
+        return row["status"] if row else None
 
 
 class StoreCommand(QUndoCommand):

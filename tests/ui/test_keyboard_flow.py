@@ -131,3 +131,44 @@ def test_ctrl_enter_with_everything_decided_does_not_ask(window, fresh, qtbot):
     press(qtbot, Qt.Key_Return, Qt.ControlModifier)
     assert window.review.question is None
     assert fresh().document(first)["status"] == "reviewed"
+
+
+def list_order(window):
+    return [window.list_model.document_id(r) for r in range(window.list_model.rowCount())]
+
+
+def test_next_after_a_filter_change_goes_on_from_the_current_document(window, fresh, qtbot):
+    order = list_order(window)
+    focus(qtbot, window.form.metrics_view)
+    press(qtbot, Qt.Key_Down, Qt.ControlModifier)
+    press(qtbot, Qt.Key_Down, Qt.ControlModifier)
+    assert window.document_id == order[2]
+    title = window.form.edits["title"]
+    focus(qtbot, title)
+    title.selectAll()
+    press(qtbot, Qt.Key_X)
+    press(qtbot, Qt.Key_Return)
+    assert fresh().document(order[2])["status"] == "in_review"
+    focus(qtbot, window.document_list.status_filter)
+    press(qtbot, Qt.Key_Down)  # "New": the open document is not in the list any more
+    assert window.document_list.status_filter.currentText() == "New"
+    assert order[2] not in list_order(window)
+    press(qtbot, Qt.Key_Down, Qt.ControlModifier)
+    assert window.document_id == order[3]
+    press(qtbot, Qt.Key_Up, Qt.ControlModifier)  # the hidden document is skipped
+    assert window.document_id == order[1]
+
+
+def test_editing_a_reviewed_document_puts_it_back_in_review_and_says_so(window, fresh, qtbot):
+    focus(qtbot, window.form.metrics_view)
+    first = window.document_id
+    press(qtbot, Qt.Key_A, Qt.ControlModifier | Qt.ShiftModifier)
+    press(qtbot, Qt.Key_Return, Qt.ControlModifier)
+    assert fresh().document(first)["status"] == "reviewed"
+    window.show_document(first)  # back to it, as from the list
+    focus(qtbot, window.form.metrics_view)
+    press(qtbot, Qt.Key_Delete)
+    assert fresh().document(first)["status"] == "in_review"
+    assert "back in review" in window.statusBar().currentMessage()
+    row = window.list_model.row_of(first)
+    assert window.list_model.index(row, 0).data().startswith("in review")
