@@ -58,3 +58,9 @@ def neighbour_in_list(store: Store, document_id: int, *, status: Optional[str] =
     sql = f"SELECT d.id FROM {source}{glue}{after} ORDER BY {order} LIMIT 1"
     found = store.db.execute(sql, params + extra).fetchone()
     return found[0] if found else None
+
+
+def data_version(store: Store) -> int:
+    """SQLite's ``PRAGMA data_version``: changes when another connection (the command line, a second
+    window) commits to the database, so the window knows when to refresh."""
+    return store.db.execute("PRAGMA data_version").fetchone()[0]

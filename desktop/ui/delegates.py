@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Optional
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QTimer, Qt
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QTimer, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QStyledItemDelegate, QWidget
 
@@ -37,6 +37,9 @@ class NumberValidator(QValidator):
 
 class RetryingDelegate(QStyledItemDelegate):
     """Re-opens the editor with the typed text when the model refuses it."""
+
+    #: a word for the reviewer about what they typed (a key refused, say)
+    message = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -103,6 +106,9 @@ class ValueDelegate(RetryingDelegate):
         edit = QLineEdit(parent)
         edit.setValidator(NumberValidator(edit))
         edit.setAlignment(Qt.AlignRight)
+        edit.inputRejected.connect(lambda: self.message.emit(
+            "A value takes digits, a comma, a point, a sign or a currency symbol; the unit is set under "
+            "the table."))
         return edit
 
     def setEditorData(self, editor: QLineEdit, index) -> None:

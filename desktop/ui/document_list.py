@@ -11,7 +11,7 @@ from typing import Optional
 
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QStyle,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QStyle,
                                QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
 from desktop.ui.document_list_model import (COL_METRICS, COL_PUBLISHED, COL_PUBLISHER, COL_STATUS, COL_TITLE,
@@ -97,6 +97,16 @@ class DocumentList(QWidget):
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        self.empty = QLabel(self)
+        self.empty.setObjectName("list_empty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignCenter)
+        self.empty.setStyleSheet("color: #555; padding: 12px")
+        layout.insertWidget(1, self.empty)  # under the search, over the (empty) list
+        self.empty.hide()
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+            signal.connect(self._update_empty)
+        self._update_empty()
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -106,6 +116,16 @@ class DocumentList(QWidget):
         self.search.returnPressed.connect(self.apply_filter)
         self.status_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
+
+    def _update_empty(self, *args) -> None:
+        """Say so when the list is empty: nothing matches the filter, or nothing is imported yet."""
+        if self.model.rowCount():
+            self.empty.hide()
+            return
+        active = any(self.model.filter().values())
+        self.empty.setText("No documents match. Clear the search or choose “All documents”." if active else
+                           "No documents yet. File ▸ Import files… (Ctrl+I) adds press releases.")
+        self.empty.show()
 
     def apply_filter(self) -> None:
         """Run the search and status filter now (the list keeps the current document selected)."""

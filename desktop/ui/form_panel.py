@@ -64,7 +64,8 @@ class FormPanel(QWidget):
         view.setItemDelegateForColumn(COL_QUALIFIER, delegates.ComboDelegate(lambda: QUALIFIERS, view))
         view.setItemDelegateForColumn(COL_OPERATION, delegates.ComboDelegate(
             operations.names, view, allow_empty=True))
-        view.setItemDelegateForColumn(COL_VALUE, delegates.ValueDelegate(view))
+        self.value_delegate = delegates.ValueDelegate(view)
+        view.setItemDelegateForColumn(COL_VALUE, self.value_delegate)
         for col in range(metrics.columnCount()):
             view.setColumnHidden(col, col not in TABLE_COLUMNS)  # shown in the detail editor
         self._fit(view, (COL_STATUS, COL_CATEGORY, COL_VALUE, COL_QUALIFIER), stretch=COL_OPERATION)

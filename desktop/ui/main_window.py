@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QThreadPool, Qt
+from PySide6.QtCore import QEvent, QThreadPool, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter
 
@@ -25,6 +25,7 @@ from desktop.ui.metrics_table_model import MetricsTableModel
 from desktop.ui.operations_table_model import OperationsTableModel
 from desktop.ui.release_view import ReleaseView
 from desktop.ui.review_actions import ReviewActions
+from desktop.ui.reviewer_prompt import ReviewerPrompt
 from desktop.ui.settings import Settings
 from desktop.ui.shortcuts import ACTIONS, MENUS
 from desktop.ui.undo_commands import Edits
@@ -77,6 +78,10 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.update_counts()
         self.update_reviewer()
+        self.reviewer_prompt: Optional[ReviewerPrompt] = None
+        if settings.should_ask_reviewer():
+            self._ask_reviewer()
+        self._seen_version = (id(self.store), ui_queries.data_version(self.store))
 
     # -- building ----------------------------------------------------------------
     def _handlers(self) -> dict:
@@ -133,6 +138,9 @@ class MainWindow(QMainWindow):
         self.release.text.reject_requested.connect(lambda: self.review.reject("metric"))
         self.form.field_edited.connect(self.review.edit_document_field)
         self.form.confirm_all_button.clicked.connect(self.review.confirm_all)
+        self.form.value_delegate.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        for view in (self.form.metrics_view, self.form.operations_view):
+            view.edit_cancelled.connect(self.edit_cancelled)
         self.form.reviewed_button.clicked.connect(self.review.mark_reviewed)
         self.edits.changed.connect(self._store_changed)
         self.edits.reset.connect(lambda doc_id: self._store_changed("reset", doc_id, 0))
@@ -237,11 +245,62 @@ class MainWindow(QMainWindow):
     def update_reviewer(self) -> None:
         self.reviewer_label.setText(f"Reviewer: {self.store.reviewer}")
 
+    def _ask_reviewer(self) -> None:
+        prompt = ReviewerPrompt(self.store.reviewer, self)
+        self.statusBar().addPermanentWidget(prompt)
+        self.reviewer_label.hide()
+
+        def done(name: Optional[str]) -> None:
+            if name:
+                self.files.set_reviewer(name)
+                self.statusBar().showMessage(f"Changes are now signed “{name}”.", 5000)
+            self.settings.set_reviewer_asked()
+            self.statusBar().removeWidget(prompt)
+            prompt.deleteLater()
+            self.reviewer_prompt = None
+            self.reviewer_label.show()
+            self.focus_rows()
+
+        prompt.named.connect(done)
+        prompt.dismissed.connect(lambda: done(None))
+        self.reviewer_prompt = prompt
+
+    # -- changes made outside this window --------------------------------------------
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.ActivationChange and self.isActiveWindow():
+            self.refresh_if_changed()
+
+    def refresh_if_changed(self) -> bool:
+        """When another program (``blotter import``, a second window) wrote to the database since we last
+        looked, show its documents and counts. True when it had."""
+        seen = (id(self.store), ui_queries.data_version(self.store))
+        if seen == self._seen_version:
+            return False
+        changed_here = seen[0] == self._seen_version[0]
+        self._seen_version = seen
+        if not changed_here:
+            return False  # another database was opened: it was read in full just now
+        self.list_model.reload()
+        if self.document_id is not None:
+            self.document_list.select_document(self.document_id)
+        self.update_counts()
+        self.statusBar().showMessage("The database was changed outside this window: the list is up to date.",
+                                     6000)
+        return True
+
     def show_error(self, message: str) -> None:
         """A failure the reviewer must see: it stays until the next successful edit."""
         self.last_error = message
         self.error_label.setText(f"⚠ Not saved: {message}")
         self.error_label.setToolTip(message)
+
+    def edit_cancelled(self) -> None:
+        """Escape in a cell editor: what was typed is dropped, so no "not saved" warning is left standing."""
+        if self.last_error is not None:
+            self.last_error = None
+            self.error_label.clear()
+            self.statusBar().showMessage("Edit cancelled: the stored value is kept.", 4000)
 
     def show_saved(self, message: str) -> None:
         self.last_error = None
@@ -252,7 +311,7 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         geometry = self.settings.state("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            self._fit_screen(1280, 800)
         for name, splitter in (("main_splitter", self.splitter), ("form_tables", self.form.tables_splitter)):
             state = self.settings.state(name)
             if state is None or not splitter.restoreState(state):
@@ -261,6 +320,18 @@ class MainWindow(QMainWindow):
                     splitter.setSizes([int(width * 0.25), int(width * 0.32), int(width * 0.43)])
                 else:
                     splitter.setSizes([140, 330, 190])
+
+    def _fit_screen(self, width: int, height: int) -> None:
+        """``width`` × ``height``, but never larger than the screen's free area (title bar allowed for), so
+        the status bar is never below the screen's edge."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            self.resize(width, height)
+            return
+        free = screen.availableGeometry()
+        title_bar = 32 if height + 32 > free.height() else 0
+        self.resize(min(width, free.width()), min(height, free.height() - title_bar))
+        self.move(free.topLeft())
 
     def save_layout(self) -> None:
         self.settings.set_state("geometry", self.saveGeometry())

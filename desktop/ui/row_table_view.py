@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView
 
 from desktop.ui.row_table_model import ROW_ID_ROLE
 
@@ -20,6 +20,8 @@ class RowTableView(QTableView):
     reject_requested = Signal()
     #: the current row changed: its id (0 when none)
     current_row_changed = Signal(int)
+    #: an open cell editor was closed with Escape: nothing was saved, nothing is pending
+    edit_cancelled = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -57,6 +59,11 @@ class RowTableView(QTableView):
         self.selectRow(row)
         self.scrollTo(index)
         return True
+
+    def closeEditor(self, editor, hint) -> None:
+        super().closeEditor(editor, hint)
+        if hint == QAbstractItemDelegate.RevertModelCache:
+            self.edit_cancelled.emit()
 
     def select_first_undecided(self) -> None:
         """The first row still to decide (else the first row) current, selected and in view; the table

@@ -40,6 +40,15 @@ class Settings:
         self.q.setValue("reviewer", name.strip())
         self.q.sync()
 
+    def should_ask_reviewer(self) -> bool:
+        """True until the reviewer gave a name or chose to keep the system user's."""
+        return not self.q.value("reviewer", "", type=str).strip() and not self.q.value("reviewer_asked", False,
+                                                                                        type=bool)
+
+    def set_reviewer_asked(self) -> None:
+        self.q.setValue("reviewer_asked", True)
+        self.q.sync()
+
     # last document per database ------------------------------------------------
     def last_document(self, db_path: str) -> Optional[int]:
         value = self.q.value(f"last_document/{_key(db_path)}", 0, type=int)

@@ -73,6 +73,17 @@ class Edits(QObject):
         return row["status"] if row else None
 
 
+def _shown(value) -> str:
+    """A stored value as a person reads it: ``1800.0`` -> ``1,800``, ``None`` -> ``—``."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, (int, float)):
+        return f"{value:,}"
+    return str(value).replace("_", " ")
+
+
 class StoreCommand(QUndoCommand):
     """A command whose first ``redo`` was already done by :meth:`Edits.run`."""
 
@@ -98,23 +109,30 @@ class StoreCommand(QUndoCommand):
     def announce(self) -> None:
         self.edits.changed.emit(self.kind, self.document_id, self.row_id)
 
+    def describe(self, undone: bool) -> str:
+        """What undoing (or redoing) this command changed, for the status bar."""
+        return self.text()
+
     def redo(self) -> None:
         if self.done:
             self.done = False  # the push after run(): the write is already made
             return
-        self._guarded(self.apply)
+        if self._guarded(self.apply):
+            self.edits.saved.emit(f"Redone: {self.describe(undone=False)}")
 
     def undo(self) -> None:
-        self._guarded(self.revert)
+        if self._guarded(self.revert):
+            self.edits.saved.emit(f"Undone: {self.describe(undone=True)}")
 
-    def _guarded(self, step) -> None:
+    def _guarded(self, step) -> bool:
         try:
             step()
         except FAILURES as exc:
             self.edits.failed.emit(f"{self.text()}: {exc}")
             self.setObsolete(True)  # the store did not follow; drop it from the history
-            return
+            return False
         self.announce()
+        return True
 
 
 class EditRow(StoreCommand):
@@ -132,7 +150,16 @@ class EditRow(StoreCommand):
         if self.before is None:
             self.before = row
         after = self.store.update_row(self.kind, self.row_id, **self.changes)
+        self.after = after
         return after != row
+
+    def describe(self, undone: bool) -> str:
+        after = getattr(self, "after", None) or {}
+        parts = []
+        for field in self.changes:
+            old, new = _shown(self.before.get(field)), _shown(after.get(field))
+            parts.append(f"{field} {new} → {old}" if undone else f"{field} {old} → {new}")
+        return f"{self.kind} " + "; ".join(parts)
 
     def revert(self) -> None:
         old = {f: self.before[f] for f in self.changes}

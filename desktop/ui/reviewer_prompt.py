@@ -1,0 +1,49 @@
+"""A non-blocking question in the status bar, asked once: who is reviewing?
+
+Every change is written to the audit log under the reviewer's name. Until the
+reviewer gives one, it is the system user's; this field says so and takes a
+name without stopping work (Enter saves it, Escape keeps the system user and
+the question is not asked again).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+
+
+class NameLine(QLineEdit):
+    dismissed = Signal()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key_Escape:
+            self.dismissed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class ReviewerPrompt(QWidget):
+    #: a name was given
+    named = Signal(str)
+    #: the reviewer kept the system user's name
+    dismissed = Signal()
+
+    def __init__(self, current: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName("reviewer_prompt")
+        label = QLabel(f"Changes are signed “{current}”. Your name:", self)
+        self.name = NameLine(self)
+        self.name.setObjectName("reviewer_prompt_name")
+        self.name.setPlaceholderText("type it, then Enter (Escape keeps it)")
+        self.name.setMinimumWidth(220)
+        label.setBuddy(self.name)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 6, 0)
+        layout.addWidget(label)
+        layout.addWidget(self.name)
+        self.name.returnPressed.connect(self._entered)
+        self.name.dismissed.connect(self.dismissed)
+
+    def _entered(self) -> None:
+        if self.name.text().strip():
+            self.named.emit(self.name.text().strip())
