@@ -134,8 +134,6 @@ class MainWindow(QMainWindow):
         self.form.metrics_view.reject_requested.connect(lambda: self.review.reject("metric"))
         self.form.operations_view.confirm_requested.connect(lambda: self.review.confirm("operation"))
         self.form.operations_view.reject_requested.connect(lambda: self.review.reject("operation"))
-        self.release.text.confirm_requested.connect(lambda: self.review.confirm("metric"))
-        self.release.text.reject_requested.connect(lambda: self.review.reject("metric"))
         self.form.field_edited.connect(self.review.edit_document_field)
         self.form.confirm_all_button.clicked.connect(self.review.confirm_all)
         self.form.value_delegate.message.connect(lambda text: self.statusBar().showMessage(text, 6000))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
+from desktop.selection import guess_metric, trim
 from desktop.ui.dialogs import ask_undecided
 from desktop.ui.numbers import first_number
 from desktop.ui.undo_commands import AddRow, ConfirmAll, EditDocument, SetDocumentStatus, SetRowStatus
@@ -79,20 +80,21 @@ class ReviewActions:
         return doc_id, span[0], span[1]
 
     def add_metric(self) -> None:
+        """A metric from the release's selection, trimmed to its words; category, qualifier and unit are the
+        extractor's reading of the sentence around it (``other`` when no rule reads it)."""
         found = self._selection("a figure", "Ctrl+M")
         if found is None:
             return
         doc_id, start, end = found
-        store = self.window.store
-        document = store.document_object(doc_id)
+        document = self.window.store.document_object(doc_id)
+        start, end = trim(document.body, start, end)
         try:
-            from desktop import extractor  # loaded on first use: start-up stays light
-            metrics = extractor.extract_span(document, start, end)
+            metric = guess_metric(document, start, end)
         except Exception:  # noqa: BLE001 - a guess that failed is no guess; the reviewer fills it in
-            metrics = ()
+            metric = None
         text = document.body[start:end]
-        if metrics:
-            fields = {f: getattr(metrics[0], f) for f in METRIC_FIELDS}
+        if metric is not None:
+            fields = {f: getattr(metric, f) for f in METRIC_FIELDS}
         else:
             fields = {"category": "other", "value": first_number(text), "qualifier": "exact", "unit": "count",
                       "offset": start, "length": end - start, "text": text}
@@ -104,6 +106,7 @@ class ReviewActions:
             return
         doc_id, start, end = found
         document = self.window.store.document_object(doc_id)
+        start, end = trim(document.body, start, end)
         try:
             from desktop import extractor
             operation = extractor.extract_operation_span(document, start, end)

@@ -1,4 +1,5 @@
-"""A table of rows to review: Enter or Space confirms the current row, Delete rejects it.
+"""A table of rows to review: Enter or Space confirms the current row, Delete rejects it (Backspace does
+nothing: it is too easily pressed by mistake).
 
 The keys are taken here (not as window shortcuts) so that an open cell editor
 keeps Enter, Space and Delete for itself. Typing any other key starts editing the
@@ -83,7 +84,7 @@ class RowTableView(QTableView):
                 self.confirm_requested.emit()
                 event.accept()
                 return
-            if event.key() in (Qt.Key_Delete, Qt.Key_Backspace):
+            if event.key() == Qt.Key_Delete:
                 self.reject_requested.emit()
                 event.accept()
                 return
