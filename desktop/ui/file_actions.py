@@ -167,7 +167,11 @@ class FileActions:
         self.window.update_reviewer()
 
     def show_shortcuts(self) -> None:
-        ShortcutsDialog(self.window).open()
+        ShortcutsDialog(self.window, self.window.category_keys).open()
+
+    def edit_category_keys(self) -> None:
+        from desktop.ui.category_keys_dialog import CategoryKeysDialog
+        CategoryKeysDialog(self.window).open()
 
     def show_about(self) -> None:
         QMessageBox.about(self.window, "About Blotter",

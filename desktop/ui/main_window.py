@@ -21,7 +21,7 @@ from desktop.ui.document_list import DocumentList
 from desktop.ui.document_list_model import DocumentListModel
 from desktop.ui.file_actions import FileActions
 from desktop.ui.form_panel import FormPanel
-from desktop.ui.metrics_table_model import MetricsTableModel
+from desktop.ui.metrics_table_model import COL_CATEGORY, COL_STATUS, MetricsTableModel
 from desktop.ui.operations_table_model import OperationsTableModel
 from desktop.ui.release_view import ReleaseView
 from desktop.ui.review_actions import ReviewActions
@@ -40,6 +40,7 @@ class MainWindow(QMainWindow):
         self.last_error: Optional[str] = None
         self.setObjectName("blotter_main")
 
+        self.category_keys = settings.category_keys()
         self.edits = Edits(store, self)
         self.list_model = DocumentListModel(store, self)
         self.metrics_model = MetricsTableModel(self.edits, self)
@@ -97,7 +98,8 @@ class MainWindow(QMainWindow):
             "confirm_all": r.confirm_all, "mark_reviewed": r.mark_reviewed, "skip_document": r.skip_document,
             "previous_document": lambda: self.step(-1), "next_document": lambda: self.step(1),
             "next_pane": lambda: panes.cycle(self, 1), "previous_pane": lambda: panes.cycle(self, -1),
-            "reviewer_name": f.ask_reviewer_name, "shortcuts": f.show_shortcuts, "about": f.show_about,
+            "reviewer_name": f.ask_reviewer_name, "category_keys": f.edit_category_keys,
+            "shortcuts": f.show_shortcuts, "about": f.show_about,
         }
 
     def _build_menus(self) -> None:
@@ -136,6 +138,10 @@ class MainWindow(QMainWindow):
         self.form.operations_view.reject_requested.connect(lambda: self.review.reject("operation"))
         self.form.field_edited.connect(self.review.edit_document_field)
         self.form.confirm_all_button.clicked.connect(self.review.confirm_all)
+        view = self.form.metrics_view
+        view.key_handler = self.review.category_key
+        view.key_columns = frozenset({COL_STATUS, COL_CATEGORY})
+        self.release.legend.set_keys(self.category_keys)
         self.form.value_delegate.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         for view in (self.form.metrics_view, self.form.operations_view):
             view.edit_cancelled.connect(self.edit_cancelled)

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Optional
 from desktop.selection import guess_metric, trim
 from desktop.ui.dialogs import ask_undecided
 from desktop.ui.numbers import first_number
-from desktop.ui.undo_commands import AddRow, ConfirmAll, EditDocument, SetDocumentStatus, SetRowStatus
+from desktop.category_keys import category_for
+from desktop.ui.undo_commands import AddRow, ConfirmAll, EditDocument, EditRow, SetDocumentStatus, SetRowStatus
 
 if TYPE_CHECKING:  # pragma: no cover
     from desktop.ui.main_window import MainWindow
@@ -61,6 +62,20 @@ class ReviewActions:
             row = view.currentIndex().row()
             if row + 1 < view.model().rowCount():  # on to the next row, as a reviewer works down a list
                 view.select_id(view.model().row_at(row + 1)["id"])
+
+    def category_key(self, typed: str) -> bool:
+        """A category key pressed on the current metric row: set its category. False when ``typed`` is no
+        category's key (the table then edits the cell as usual)."""
+        category = category_for(self.window.category_keys, typed)
+        if category is None:
+            return False
+        doc_id = self._need_document()
+        view = self.window.form.metrics_view
+        row_id = view.current_id()
+        if doc_id is None or row_id is None:
+            return True
+        self.edits.run(EditRow(self.edits, "metric", doc_id, row_id, {"category": category}))
+        return True
 
     def confirm_all(self) -> None:
         doc_id = self._need_document()

@@ -26,6 +26,10 @@ class RowTableView(QTableView):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        #: a printable key typed (no editor open) on one of ``key_columns``: ``key_handler(text)`` returns
+        #: True when it used the key (a category key); otherwise typing edits the cell as usual
+        self.key_handler = None
+        self.key_columns: frozenset[int] = frozenset()
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.setSelectionMode(QAbstractItemView.SingleSelection)
         self.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
@@ -86,6 +90,12 @@ class RowTableView(QTableView):
                 return
             if event.key() == Qt.Key_Delete:
                 self.reject_requested.emit()
+                event.accept()
+                return
+        if not editing and self.key_handler is not None and self.currentIndex().column() in self.key_columns:
+            text = event.text()
+            if event.modifiers() in (Qt.NoModifier, Qt.ShiftModifier, Qt.KeypadModifier) and len(text) == 1 \
+                    and text.isprintable() and not text.isspace() and self.key_handler(text):
                 event.accept()
                 return
         super().keyPressEvent(event)

@@ -18,6 +18,7 @@ from typing import Optional
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from desktop import category_keys
 from desktop.store import default_reviewer
 
 
@@ -47,6 +48,14 @@ class Settings:
 
     def set_reviewer_asked(self) -> None:
         self.q.setValue("reviewer_asked", True)
+        self.q.sync()
+
+    # one key per category --------------------------------------------------------
+    def category_keys(self) -> dict[str, str]:
+        return category_keys.parse(self.q.value("category_keys", "", type=str))
+
+    def set_category_keys(self, keys: dict[str, str]) -> None:
+        self.q.setValue("category_keys", category_keys.dump(category_keys.validate(keys)))
         self.q.sync()
 
     # last document per database ------------------------------------------------

@@ -7,6 +7,8 @@ from what the keys do. :data:`TABLE_KEYS` are handled by the tables themselves
 
 from __future__ import annotations
 
+from typing import Optional
+
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLineEdit, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
@@ -38,6 +40,7 @@ ACTIONS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("next_pane", "Go", "Ne&xt pane (list, release, form)", ("F6",)),
     ("previous_pane", "Go", "Previous pan&e", ("Shift+F6",)),
     ("reviewer_name", "Settings", "&Reviewer name…", ()),
+    ("category_keys", "Settings", "&Category keys…", ()),
     ("shortcuts", "Help", "&Keyboard shortcuts", ("F1",)),
     ("about", "Help", "&About Blotter", ()),
 )
@@ -54,8 +57,8 @@ TABLE_KEYS = (
 )
 
 
-def sheet_rows() -> list[tuple[str, str]]:
-    """(keys, what they do) for the sheet, in menu order."""
+def sheet_rows(category_keys: Optional[dict[str, str]] = None) -> list[tuple[str, str]]:
+    """(keys, what they do) for the sheet, in menu order, then the category keys."""
     rows = []
     for name, _menu, text, keys in ACTIONS:
         if name == "confirm":
@@ -65,21 +68,20 @@ def sheet_rows() -> list[tuple[str, str]]:
             continue
         shown = " or ".join(QKeySequence(k).toString(QKeySequence.NativeText) for k in keys)
         rows.append((shown, text.replace("&", "").rstrip("…")))
-    rows += list(TABLE_KEYS[2:]) + list(EXTRA_KEYS)
+    rows += list(TABLE_KEYS[2:])
+    for category, key in (category_keys or {}).items():
+        rows.append((key.upper() if key.isalpha() else key,
+                     f"Category: {category.replace('_', ' ')} (metrics table, Status or Category column)"))
     return rows
-
-
-#: keys added by other parts of the window (category keys), registered at start
-EXTRA_KEYS: list[tuple[str, str]] = []
 
 
 class ShortcutsDialog(QDialog):
     """Help ▸ Keyboard shortcuts: every key, searchable; the table scrolls by keyboard."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, category_keys: Optional[dict[str, str]] = None):
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
-        rows = sheet_rows()
+        rows = sheet_rows(category_keys)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Search keys and what they do")
         self.search.setClearButtonEnabled(True)
