@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Optional
 
 from desktop.selection import guess_metric, trim
 from desktop.ui.dialogs import ask_undecided
-from desktop.ui.numbers import first_number
+from desktop.text_numbers import first_number
 from desktop.category_keys import category_for
 from desktop.ui.undo_commands import AddRow, ConfirmAll, EditDocument, EditRow, SetDocumentStatus, SetRowStatus
 
