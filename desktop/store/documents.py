@@ -19,7 +19,8 @@ import sqlite_utils
 from desktop.domain import DOCUMENT_STATUSES, Document
 
 #: The columns the document list shows (no body).
-LIST_COLUMNS = ("id", "name", "title", "published", "publisher", "status", "flagged")
+LIST_COLUMNS = ("id", "name", "title", "published", "publisher", "status", "flagged", "attention",
+                "check_summary")
 _METRIC_COUNT = ("(SELECT count(*) FROM metrics m WHERE m.document_id = d.id AND m.status != 'rejected')"
                  " AS metric_count")
 _SELECT = ", ".join(f"d.{c}" for c in LIST_COLUMNS) + ", " + _METRIC_COUNT
@@ -31,6 +32,7 @@ _ORDER = {
     "name": "d.name, d.id",
     "status": "d.status, d.id",
     "id": "d.id",
+    "attention": "d.attention DESC, d.published DESC, d.id DESC",
 }
 #: Search hits come newest import first (the full-text index's own order, so the first
 #: page costs what it finds), or by relevance when asked.
@@ -73,8 +75,12 @@ def fts_query(text: str) -> Optional[str]:
     return " ".join(quoted)
 
 
-def _from(status: Optional[str], search: Optional[str], flagged: Optional[bool]) -> tuple[str, list, bool]:
-    """The FROM and WHERE of a list query, its parameters, and whether it searches."""
+def _from(status: Optional[str], search: Optional[str], flagged: Optional[bool],
+          attention: Optional[bool] = None) -> tuple[str, list, bool]:
+    """The FROM and WHERE of a list query, its parameters, and whether it searches.
+
+    :param attention: only documents the checks say need attention (the queue)
+    """
     clauses, params = [], []
     query = fts_query(search) if search else None
     if query:
@@ -90,19 +96,23 @@ def _from(status: Optional[str], search: Optional[str], flagged: Optional[bool])
         params.append(status)
     if flagged:
         clauses.append("d.flagged = 1")
+    if attention:
+        clauses.append("d.attention > 0")
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     return f"{source}{where}", params, bool(query)
 
 
 def page(db: sqlite_utils.Database, *, status: Optional[str] = None, search: Optional[str] = None,
-         flagged: Optional[bool] = None, order: str = "published", offset: int = 0, limit: int = 200) -> list[dict]:
+         flagged: Optional[bool] = None, attention: Optional[bool] = None, order: str = "published",
+         offset: int = 0, limit: int = 200) -> list[dict]:
     """One page of the document list (no bodies), filtered and ordered.
 
     :param search: words that must all occur (the last one as a prefix); hits come newest
         import first, or best first with ``order="relevance"``
-    :param order: ``published`` (newest first), ``title``, ``name``, ``status``, ``id``
+    :param order: ``published`` (newest first), ``title``, ``name``, ``status``, ``id``, ``attention``
+        (the Needs attention queue: most urgent first, then newest)
     """
-    source, params, searching = _from(status, search, flagged)
+    source, params, searching = _from(status, search, flagged, attention)
     if searching:
         order_sql = _SEARCH_ORDER["relevance" if order == "relevance" else "default"]
     else:
@@ -112,13 +122,13 @@ def page(db: sqlite_utils.Database, *, status: Optional[str] = None, search: Opt
 
 
 def count(db: sqlite_utils.Database, *, status: Optional[str] = None, search: Optional[str] = None,
-          flagged: Optional[bool] = None) -> int:
+          flagged: Optional[bool] = None, attention: Optional[bool] = None) -> int:
     """How many documents the same filter would list."""
-    if search and not status and not flagged and fts_query(search):
+    if search and not status and not flagged and not attention and fts_query(search):
         # The index alone knows (every row in it is a document): no join for each hit.
         return db.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?",
                           [fts_query(search)]).fetchone()[0]
-    source, params, _ = _from(status, search, flagged)
+    source, params, _ = _from(status, search, flagged, attention)
     return db.execute(f"SELECT count(*) FROM {source}", params).fetchone()[0]
 
 

@@ -13,7 +13,7 @@ from typing import Optional
 from desktop.store import Store, documents
 
 _LIST_ROW = """
-SELECT id, name, title, published, publisher, status, flagged,
+SELECT id, name, title, published, publisher, status, flagged, attention, check_summary,
        (SELECT count(*) FROM metrics m WHERE m.document_id = documents.id AND m.status != 'rejected')
          AS metric_count
 FROM documents WHERE id = ?
@@ -28,12 +28,22 @@ def list_row(store: Store, document_id: int) -> Optional[dict]:
 
 def neighbour_in_list(store: Store, document_id: int, *, status: Optional[str] = None,
                       search: Optional[str] = None, flagged: Optional[bool] = None,
+                      attention: Optional[bool] = None, order: str = "published",
                       forward: bool = True) -> Optional[int]:
     """The document after (or before) ``document_id`` in the list's order under a filter, even when the
     filter hides ``document_id`` itself (Next after a filter change goes on from where the reviewer is).
     None at the end of the list. One indexed query.
+
+    In another order than the default (the queue, a sorted column) a hidden document has no place: Next
+    is the list's first document (the queue's most urgent), Previous none.
     """
-    source, params, searching = documents._from(status, search, flagged)
+    source, params, searching = documents._from(status, search, flagged, attention)
+    if order != "published" and not searching:
+        if not forward:
+            return None
+        first = store.page(status=status, search=search, flagged=flagged, attention=attention, order=order,
+                           limit=1)
+        return first[0]["id"] if first else None
     glue = " AND " if " WHERE " in source else " WHERE "
     if searching:  # hits run newest import first: by id, descending
         after, order = ("d.id < ?", "d.id DESC") if forward else ("d.id > ?", "d.id ASC")
@@ -64,3 +74,8 @@ def data_version(store: Store) -> int:
     """SQLite's ``PRAGMA data_version``: changes when another connection (the command line, a second
     window) commits to the database, so the window knows when to refresh."""
     return store.db.execute("PRAGMA data_version").fetchone()[0]
+
+
+def attention_count(store: Store) -> int:
+    """How many documents need attention (the queue's length)."""
+    return store.db.execute("SELECT count(*) FROM documents WHERE attention > 0").fetchone()[0]

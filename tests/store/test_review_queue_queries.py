@@ -37,3 +37,29 @@ def test_changing_a_figure_of_a_reviewed_document_puts_it_back_in_review(five):
     assert five.document(1)["status"] == "in_review"
     last = five.history(1)[0]
     assert (last["field"], last["old"], last["new"]) == ("status", "reviewed", "in_review")
+
+
+def test_checks_are_kept_on_the_document_and_order_the_queue(five):
+    from desktop.store import review_checks
+    assert ui_queries.attention_count(five) == 0
+    assert review_checks.check_unchecked(five) == 5
+    assert review_checks.unchecked(five) == []
+    # make document 1 fail a check: charges above arrests
+    rows = five.metrics(1)
+    five.update_metric(rows[0]["id"], category="charges", value=5000)
+    report = review_checks.check_document(five, 1)
+    assert report.failed == 1
+    doc = five.document(1)
+    assert doc["failed_checks"] == 1 and "charged" in doc["check_summary"] and doc["attention"] >= 1000
+    queue = five.page(attention=True, order="attention")
+    assert queue[0]["id"] == 1
+    assert five.count(attention=True) == ui_queries.attention_count(five) == len(queue)
+    five.update_metric(rows[0]["id"], value=1)
+    review_checks.check_document(five, 1)
+    assert five.document(1)["failed_checks"] == 0
+
+
+def test_a_flagged_document_needs_attention(five):
+    five.db.execute("UPDATE documents SET flagged = 1 WHERE id = 2")
+    assert five.document(2)["attention"] == 100
+    assert [d["id"] for d in five.page(attention=True, order="attention")] == [2]

@@ -1,0 +1,21 @@
+-- Version 3 (issue 11): what the checks found in each document, for the "Needs attention" queue.
+-- failed_checks and uncited stay NULL until the document is checked (desktop/store/review_checks.py);
+-- attention is the queue's rank, kept by a trigger: failed checks first, then documents flagged after a
+-- re-extraction, then many uncited numbers; 0 for a document that needs nothing.
+
+ALTER TABLE documents ADD COLUMN failed_checks INTEGER;
+ALTER TABLE documents ADD COLUMN uncited INTEGER;
+ALTER TABLE documents ADD COLUMN check_summary TEXT;
+ALTER TABLE documents ADD COLUMN attention INTEGER NOT NULL DEFAULT 0;
+
+CREATE TRIGGER documents_attention AFTER UPDATE OF flagged, failed_checks, uncited ON documents BEGIN
+    UPDATE documents SET attention =
+        CASE WHEN coalesce(new.failed_checks, 0) > 0 OR new.flagged = 1 OR coalesce(new.uncited, 0) >= 5
+             THEN 1000 * min(coalesce(new.failed_checks, 0), 9) + 100 * new.flagged
+                  + min(coalesce(new.uncited, 0), 99)
+             ELSE 0 END
+    WHERE id = new.id;
+END;
+
+UPDATE documents SET attention = 100 WHERE flagged = 1;
+CREATE INDEX documents_attention_order ON documents(attention, published, id);

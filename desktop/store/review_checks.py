@@ -1,0 +1,61 @@
+"""The checks of :mod:`desktop.checks` run on stored documents, their results kept on the document row
+(``failed_checks``, ``uncited``, ``check_summary``; migration 0003) so the list can order and filter by them
+without reading every document. Derived data: written without an audit entry, and only when it changed.
+
+Example::
+
+    >>> report = check_document(store, 7)
+    >>> store.document(7)["failed_checks"] == report.failed
+    True
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from desktop import checks
+from desktop.store import Store
+
+
+def summary(report: checks.Report) -> Optional[str]:
+    """One line for the list's tooltip, or None when nothing failed."""
+    if not report.findings:
+        return None
+    first = report.findings[0].message
+    more = f" (and {report.failed - 1} more)" if report.failed > 1 else ""
+    return first + more
+
+
+def check_document(store: Store, document_id: int) -> Optional[checks.Report]:
+    """Run every check on one document and keep the result; None when the document does not exist."""
+    row = store.db.execute("SELECT body, failed_checks, uncited, check_summary FROM documents WHERE id = ?",
+                           [document_id]).fetchone()
+    if row is None:
+        return None
+    report = checks.run(row[0], store.metrics(document_id), store.operations(document_id))
+    fresh = (report.failed, report.uncited, summary(report))
+    if tuple(row[1:]) != fresh:
+        with store.write():
+            store.db.execute("UPDATE documents SET failed_checks = ?, uncited = ?, check_summary = ? WHERE id = ?",
+                             [*fresh, document_id])
+    return report
+
+
+def unchecked(store: Store, limit: int = 500) -> list[int]:
+    """Documents never checked (imported from the command line, or before checks existed)."""
+    return [r[0] for r in store.db.execute("SELECT id FROM documents WHERE failed_checks IS NULL LIMIT ?",
+                                           [limit])]
+
+
+def check_unchecked(store: Store, cancelled=lambda: False, batch: int = 100) -> int:
+    """Check every document not checked yet, ``batch`` to a transaction; returns how many were checked."""
+    done = 0
+    while not cancelled():
+        ids = unchecked(store, batch)
+        if not ids:
+            break
+        with store.write():
+            for doc_id in ids:
+                check_document(store, doc_id)
+        done += len(ids)
+    return done
