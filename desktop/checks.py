@@ -41,7 +41,7 @@ CHECKS: tuple[tuple[str, str, str], ...] = (
      "the document early in the Needs attention queue."),
 )
 #: how many uncited numbers make a document need attention
-MANY_UNCITED = 5
+MANY_UNCITED = 10
 
 _PART_OF = re.compile(r"\b(?:of whom|of which|of these|of those|including)\s*(?:were\s+|was\s+)?$", re.I)
 _DIRECTION = re.compile(r"\b(?:up|down|rise|rises|rising|rose|risen|fall|falls|falling|fell|fallen|increase[sd]?|"

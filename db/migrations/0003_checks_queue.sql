@@ -10,7 +10,7 @@ ALTER TABLE documents ADD COLUMN attention INTEGER NOT NULL DEFAULT 0;
 
 CREATE TRIGGER documents_attention AFTER UPDATE OF flagged, failed_checks, uncited ON documents BEGIN
     UPDATE documents SET attention =
-        CASE WHEN coalesce(new.failed_checks, 0) > 0 OR new.flagged = 1 OR coalesce(new.uncited, 0) >= 5
+        CASE WHEN coalesce(new.failed_checks, 0) > 0 OR new.flagged = 1 OR coalesce(new.uncited, 0) >= 10
              THEN 1000 * min(coalesce(new.failed_checks, 0), 9) + 100 * new.flagged
                   + min(coalesce(new.uncited, 0), 99)
              ELSE 0 END

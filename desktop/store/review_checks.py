@@ -28,17 +28,30 @@ def summary(report: checks.Report) -> Optional[str]:
 
 def check_document(store: Store, document_id: int) -> Optional[checks.Report]:
     """Run every check on one document and keep the result; None when the document does not exist."""
+    found = check_and_keep(store, document_id)
+    return found[0] if found else None
+
+
+def check_and_keep(store: Store, document_id: int, metrics: Optional[list] = None,
+                   operations: Optional[list] = None) -> Optional[tuple[checks.Report, bool]]:
+    """The report and whether the stored result changed (``metrics``/``operations``: rows already read)."""
     row = store.db.execute("SELECT body, failed_checks, uncited, check_summary FROM documents WHERE id = ?",
                            [document_id]).fetchone()
     if row is None:
         return None
-    report = checks.run(row[0], store.metrics(document_id), store.operations(document_id))
+    report = checks.run(row[0], store.metrics(document_id) if metrics is None else metrics,
+                        store.operations(document_id) if operations is None else operations)
     fresh = (report.failed, report.uncited, summary(report))
-    if tuple(row[1:]) != fresh:
+    changed = tuple(row[1:]) != fresh
+    if changed:
         with store.write():
             store.db.execute("UPDATE documents SET failed_checks = ?, uncited = ?, check_summary = ? WHERE id = ?",
                              [*fresh, document_id])
-    return report
+    return report, changed
+
+
+def unchecked_count(store: Store) -> int:
+    return store.db.execute("SELECT count(*) FROM documents WHERE failed_checks IS NULL").fetchone()[0]
 
 
 def unchecked(store: Store, limit: int = 500) -> list[int]:

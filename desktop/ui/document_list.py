@@ -17,8 +17,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from desktop.ui.document_list_model import (COL_METRICS, COL_PUBLISHED, COL_PUBLISHER, COL_STATUS, COL_TITLE,
                                             DOC_ID_ROLE, SUBTITLE_ROLE, DocumentListModel)
 
-FILTERS = (("All documents", None, False), ("New", "new", False), ("In review", "in_review", False),
-           ("Reviewed", "reviewed", False), ("Skipped", "skipped", False), ("Flagged ⚑", None, True))
+#: (shown, the store's filter, the order): the list's drop-down
+FILTERS = (("All documents", {}, "published"), ("New", {"status": "new"}, "published"),
+           ("In review", {"status": "in_review"}, "published"), ("Reviewed", {"status": "reviewed"}, "published"),
+           ("Skipped", {"status": "skipped"}, "published"), ("Flagged ⚑", {"flagged": True}, "published"),
+           ("Needs attention ⚠", {"attention": True}, "attention"))
 
 
 class TitleDelegate(QStyledItemDelegate):
@@ -64,9 +67,10 @@ class DocumentList(QWidget):
         self.search.setPlaceholderText("Search titles and text (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.status_filter = QComboBox(self)
-        for text, status, flagged in FILTERS:
-            self.status_filter.addItem(text, (status, flagged))
-        self.status_filter.setToolTip("Show only documents with this status")
+        for text, wanted, order in FILTERS:
+            self.status_filter.addItem(text, (wanted, order))
+        self.status_filter.setToolTip("Show only documents with this status. Needs attention: failed checks, "
+                                      "flagged after re-extraction, many uncited numbers first (Help ▸ Checks)")
         self.view = QTableView(self)
         self.view.setModel(model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -122,7 +126,7 @@ class DocumentList(QWidget):
         if self.model.rowCount():
             self.empty.hide()
             return
-        active = any(self.model.filter().values())
+        active = any(v for k, v in self.model.filter().items() if k != "order")
         self.empty.setText("No documents match. Clear the search or choose “All documents”." if active else
                            "No documents yet. File ▸ Import files… (Ctrl+I) adds press releases.")
         self.empty.show()
@@ -131,8 +135,8 @@ class DocumentList(QWidget):
         """Run the search and status filter now (the list keeps the current document selected)."""
         self._debounce.stop()
         current = self.current_id()
-        status, flagged = self.status_filter.currentData()
-        self.model.set_filter(status=status, search=self.search.text(), flagged=flagged)
+        wanted, order = self.status_filter.currentData()
+        self.model.set_filter(search=self.search.text(), order=order, **wanted)
         if current is not None:
             self.select_document(current)
 

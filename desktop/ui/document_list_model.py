@@ -38,7 +38,8 @@ class DocumentListModel(QAbstractTableModel):
         self.store = store
         self._rows: list[dict] = []
         self._total = 0
-        self._filter: dict[str, Any] = {"status": None, "search": None, "flagged": None}
+        self._filter: dict[str, Any] = {"status": None, "search": None, "flagged": None, "attention": None}
+        self._order = "published"
         self.reload()
 
     # -- loading -----------------------------------------------------------------
@@ -47,20 +48,32 @@ class DocumentListModel(QAbstractTableModel):
         self.reload()
 
     def set_filter(self, status: Optional[str] = None, search: Optional[str] = None,
-                   flagged: Optional[bool] = None) -> None:
+                   flagged: Optional[bool] = None, attention: Optional[bool] = None,
+                   order: Optional[str] = None) -> None:
+        if order:
+            self._order = order
         self._filter = {"status": status or None, "search": (search or "").strip() or None,
-                        "flagged": bool(flagged) or None}
+                        "flagged": bool(flagged) or None, "attention": bool(attention) or None}
         self.reload()
 
+    def set_order(self, order: str) -> None:
+        """The store's order (``published``, ``attention``...): a reset."""
+        self._order = order
+        self.reload()
+
+    def order(self) -> str:
+        return self._order
+
     def filter(self) -> dict:
-        return dict(self._filter)
+        """The filter and the order, as the store's list queries take them."""
+        return {**self._filter, "order": self._order}
 
     def reload(self) -> None:
         """Bulk refresh: the first page again, and the new total."""
         self.beginResetModel()
         try:
             self._total = self.store.count(**self._filter)
-            self._rows = self.store.page(**self._filter, offset=0, limit=PAGE)
+            self._rows = self.store.page(**self._filter, order=self._order, offset=0, limit=PAGE)
         except StoreError:
             self._total, self._rows = 0, []
         self.endResetModel()
@@ -75,7 +88,7 @@ class DocumentListModel(QAbstractTableModel):
     def fetchMore(self, parent=QModelIndex()) -> None:
         if parent.isValid():
             return
-        more = self.store.page(**self._filter, offset=len(self._rows), limit=PAGE)
+        more = self.store.page(**self._filter, order=self._order, offset=len(self._rows), limit=PAGE)
         more = more[: max(0, self._total - len(self._rows))]
         if not more:
             self._total = len(self._rows)
@@ -136,7 +149,8 @@ class DocumentListModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.DisplayRole:
             if col == COL_STATUS:
-                return style.label(doc["status"]) + ("  ⚑" if doc["flagged"] else "")
+                return (style.label(doc["status"]) + ("  ⚑" if doc["flagged"] else "")
+                        + ("  ⚠" if doc.get("check_summary") else ""))
             if col == COL_TITLE:
                 return doc["title"] or doc["name"]
             if col == COL_PUBLISHED:
@@ -151,8 +165,10 @@ class DocumentListModel(QAbstractTableModel):
             tip = f"{doc['title'] or doc['name']}\n{doc['publisher'] or ''} {doc['published'] or ''}\n{doc['name']}"
             if doc["flagged"]:
                 tip += "\n⚑ The reviewed figures disagree with the extractor's latest suggestions."
+            if doc.get("check_summary"):
+                tip += f"\n⚠ {doc['check_summary']}"
             return tip
-        if role == Qt.ForegroundRole and col == COL_STATUS and doc["flagged"]:
+        if role == Qt.ForegroundRole and col == COL_STATUS and (doc["flagged"] or doc.get("check_summary")):
             return QColor(style.FLAG_COLOUR)
         if role == Qt.TextAlignmentRole and col == COL_METRICS:
             return int(Qt.AlignRight | Qt.AlignVCenter)

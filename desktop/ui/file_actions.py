@@ -169,6 +169,10 @@ class FileActions:
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.window, self.window.category_keys).open()
 
+    def show_checks(self) -> None:
+        from desktop.ui.checks_dialog import ChecksDialog
+        ChecksDialog(self.window).open()
+
     def edit_category_keys(self) -> None:
         from desktop.ui.category_keys_dialog import CategoryKeysDialog
         CategoryKeysDialog(self.window).open()

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSplitter, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSizePolicy, QSplitter,
+                               QToolButton, QVBoxLayout, QWidget)
 
 from desktop.domain import CATEGORIES, QUALIFIERS
 from desktop.ui import delegates, style
@@ -80,6 +80,12 @@ class FormPanel(QWidget):
                                             "Mark this document reviewed and open the next unreviewed (Ctrl+Enter)")
         met_box = self._box("Metrics", self.metrics_count, self.metrics_view,
                             [self.confirm_all_button, self.reviewed_button])
+        self.checks_line = QLabel(self)
+        self.checks_line.setObjectName("checks_line")
+        self.checks_line.setWordWrap(True)
+        self.checks_line.setTextFormat(Qt.PlainText)
+        self.checks_line.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        met_box.layout().insertWidget(1, self.checks_line)
         tables = QSplitter(Qt.Vertical, self)
         tables.setObjectName("form_tables")
         tables.setChildrenCollapsible(False)
@@ -149,6 +155,21 @@ class FormPanel(QWidget):
             text = f"{len(rows)} row{'s' if len(rows) != 1 else ''}, {todo} to review" + (f", {rejected} rejected" if rejected else "")
             label.setText(text if rows else "none yet (select text in the release, then Ctrl+M / Ctrl+Shift+O)")
             label.setStyleSheet("color: #666")
+
+    def show_checks(self, report) -> None:
+        """One line over the metrics: the checks that failed (Help ▸ Checks), and the numbers no row cites."""
+        if report is None:
+            self.checks_line.clear()
+            return
+        parts = []
+        if report.findings:
+            parts.append(f"⚠ {report.failed} check{'s' if report.failed != 1 else ''} failed: "
+                         + "; ".join(f.message for f in report.findings))
+        if report.uncited:
+            parts.append(f"{report.uncited} number{'s' if report.uncited != 1 else ''} in the text no row cites "
+                         "(dotted underline)")
+        self.checks_line.setText("  ·  ".join(parts))
+        self.checks_line.setStyleSheet(f"color: {style.WARNING_COLOUR if report.findings else '#666'}")
 
     # -- document fields ---------------------------------------------------------
     def show_document(self, doc: Optional[dict]) -> None:

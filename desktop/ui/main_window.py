@@ -15,8 +15,9 @@ from PySide6.QtCore import QEvent, QThreadPool, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter
 
-from desktop.store import Store, ui_queries
+from desktop.store import Store, StoreError, review_checks, ui_queries
 from desktop.ui import panes, style
+from desktop.ui.background_checks import BackgroundChecks
 from desktop.ui.document_list import DocumentList
 from desktop.ui.document_list_model import DocumentListModel
 from desktop.ui.file_actions import FileActions
@@ -64,14 +65,21 @@ class MainWindow(QMainWindow):
         self.error_label.setStyleSheet(f"color: {style.ERROR_COLOUR}; font-weight: bold")
         self.error_label.setWordWrap(False)
         self.counts_label = QLabel(self)
+        self.attention_label = QLabel(self)
+        self.attention_label.setStyleSheet(f"color: {style.WARNING_COLOUR}")
+        self.attention_label.setToolTip("Documents with failed checks, flagged after re-extraction or with many "
+                                        "uncited numbers: the list's “Needs attention” filter (Help ▸ Checks)")
         self.reviewer_label = QLabel(self)
         bar = self.statusBar()
         bar.addWidget(self.error_label, 1)
+        bar.addPermanentWidget(self.attention_label)
         bar.addPermanentWidget(self.counts_label)
         bar.addPermanentWidget(self.reviewer_label)
 
         self.review = ReviewActions(self)
         self.files = FileActions(self)
+        self.background_checks = BackgroundChecks(self)
+        self.background_checks.done.connect(self._checked_in_background)
         self.actions_by_name: dict[str, QAction] = {}
         self._build_menus()
         self._wire()
@@ -99,7 +107,7 @@ class MainWindow(QMainWindow):
             "previous_document": lambda: self.step(-1), "next_document": lambda: self.step(1),
             "next_pane": lambda: panes.cycle(self, 1), "previous_pane": lambda: panes.cycle(self, -1),
             "reviewer_name": f.ask_reviewer_name, "category_keys": f.edit_category_keys,
-            "shortcuts": f.show_shortcuts, "about": f.show_about,
+            "shortcuts": f.show_shortcuts, "checks_help": f.show_checks, "about": f.show_about,
         }
 
     def _build_menus(self) -> None:
@@ -154,6 +162,7 @@ class MainWindow(QMainWindow):
     # -- navigation --------------------------------------------------------------
     def open_initial_document(self) -> None:
         """The last document viewed in this database, else the first in the list."""
+        self.background_checks.start(self.store)
         last = self.settings.last_document(self.store.name)
         if last is not None and self.store.document(last) is None:
             last = None
@@ -169,6 +178,7 @@ class MainWindow(QMainWindow):
         self.operations_model.load(self.document_id)
         self.metrics_model.load(self.document_id)
         self.release.set_document(doc["body"] if doc else "", self.metrics_model.rows())
+        self.run_checks()
         self.form.metrics_view.select_first_undecided()
         if doc:
             self.document_list.select_document(doc["id"])
@@ -239,12 +249,53 @@ class MainWindow(QMainWindow):
             self.metrics_model.load(document_id)  # a renamed operation renames its metrics' operation
         current = self.form.metrics_view.current_id()
         self.release.set_rows(self.metrics_model.rows(), current)
+        self.run_checks()
+
+    # -- checks ------------------------------------------------------------------------
+    def run_checks(self) -> None:
+        """Check the open document again (after every change); its rows, the form and the list show it."""
+        if self.document_id is None:
+            self.metrics_model.set_findings({})
+            self.form.show_checks(None)
+            return
+        try:
+            found = review_checks.check_and_keep(self.store, self.document_id, self.metrics_model.rows(),
+                                                 self.operations_model.rows())
+        except StoreError:
+            return  # derived data; the edit itself reported any failure
+        if found is None:
+            return
+        report, changed = found
+        by_row: dict[int, list[str]] = {}
+        for finding in report.findings:
+            for row_id in finding.rows:
+                by_row.setdefault(row_id, []).append(finding.message)
+        self.metrics_model.set_findings({k: tuple(v) for k, v in by_row.items()})
+        self.form.show_checks(report)
+        if changed:
+            self.list_model.refresh_document(self.document_id)
+            self.update_counts()
+
+    def _checked_in_background(self, count: int) -> None:
+        if not count:
+            return
+        self.list_model.reload()
+        if self.document_id is not None:
+            self.document_list.select_document(self.document_id)
+        self.update_counts()
 
     # -- status bar ----------------------------------------------------------------
     def update_counts(self) -> None:
         counts = self.store.status_counts()
         total = sum(counts.values())
         self.counts_label.setText(f"{counts.get('reviewed', 0):,} of {total:,} reviewed")
+        try:
+            attention = ui_queries.attention_count(self.store)
+        except StoreError:
+            attention = 0
+        self.attention_label.setText(f"⚠ {attention:,} need{'s' if attention == 1 else ''} attention"
+                                     if attention else "")
+        self.attention_label.setVisible(bool(attention))
 
     def update_reviewer(self) -> None:
         self.reviewer_label.setText(f"Reviewer: {self.store.reviewer}")
@@ -289,6 +340,7 @@ class MainWindow(QMainWindow):
         if self.document_id is not None:
             self.document_list.select_document(self.document_id)
         self.update_counts()
+        self.background_checks.start(self.store)
         self.statusBar().showMessage("The database was changed outside this window: the list is up to date.",
                                      6000)
         return True
@@ -345,8 +397,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.commit_open_editors()
-        if self.files.busy():
+        if self.files.busy() or self.background_checks.running():
             self.files.cancel_job()
+            self.background_checks.cancel()
             QThreadPool.globalInstance().waitForDone(15000)  # the worker stops between files
         self.save_layout()
         super().closeEvent(event)

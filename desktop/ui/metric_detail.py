@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (QComboBox, QDataWidgetMapper, QFormLayout, QLabel
                                QVBoxLayout, QWidget)
 
 from desktop.domain import UNITS
-from desktop.ui.metrics_table_model import (COL_EVIDENCE, COL_ORIGINAL, COL_RULE, COL_SUBJECT, COL_UNIT,
-                                            MetricsTableModel)
+from desktop.ui.metrics_table_model import (COL_CHECKS, COL_EVIDENCE, COL_ORIGINAL, COL_RULE, COL_SUBJECT,
+                                            COL_UNIT, MetricsTableModel)
 
 
 def _wrapping_label(parent: QWidget) -> QLabel:
@@ -47,6 +47,8 @@ class MetricDetail(QWidget):
         self.rule = _wrapping_label(self)
         self.original = _wrapping_label(self)
         self.original.setObjectName("detail_original")
+        self.checks = _wrapping_label(self)
+        self.checks.setObjectName("detail_checks")
 
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
@@ -57,6 +59,7 @@ class MetricDetail(QWidget):
         form.addRow("Evidence", self.evidence)
         form.addRow("Extractor", self.original)
         form.addRow("Rule", self.rule)
+        form.addRow("Checks", self.checks)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(3)
@@ -76,6 +79,7 @@ class MetricDetail(QWidget):
         self.mapper.addMapping(self.evidence, COL_EVIDENCE, b"text")
         self.mapper.addMapping(self.rule, COL_RULE, b"text")
         self.mapper.addMapping(self.original, COL_ORIGINAL, b"text")
+        self.mapper.addMapping(self.checks, COL_CHECKS, b"text")
         self.unit.activated.connect(lambda _i: self.mapper.submit())
         model.modelReset.connect(lambda: self.show_row(None))
         self.show_row(None)
@@ -87,7 +91,7 @@ class MetricDetail(QWidget):
         """Show the model's ``row`` (None or -1: no row selected)."""
         if row is None or row < 0 or row >= self.model.rowCount():
             self.mapper.setCurrentIndex(-1)
-            for widget in (self.subject, self.evidence, self.rule, self.original):
+            for widget in (self.subject, self.evidence, self.rule, self.original, self.checks):
                 widget.clear()
             self.unit.setCurrentText("")
             self.heading.setText("<b>Selected metric</b> <span style='color:#666'>none</span>")

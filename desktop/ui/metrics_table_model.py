@@ -17,7 +17,7 @@ from desktop.ui import style
 from desktop.ui.row_table_model import RowTableModel
 
 (COL_STATUS, COL_CATEGORY, COL_VALUE, COL_QUALIFIER, COL_UNIT, COL_SUBJECT, COL_OPERATION, COL_EVIDENCE,
- COL_RULE, COL_ORIGINAL) = range(10)
+ COL_RULE, COL_ORIGINAL, COL_CHECKS) = range(11)
 #: the columns of the compact table; the others are shown in the detail editor
 TABLE_COLUMNS = (COL_STATUS, COL_CATEGORY, COL_VALUE, COL_QUALIFIER, COL_OPERATION)
 #: how a value in a unit is written (a count is a bare number)
@@ -60,9 +60,31 @@ class MetricsTableModel(RowTableModel):
         ("text", "Evidence"),
         ("rule", "Rule"),
         ("original", "Extractor suggested"),
+        ("checks", "Checks"),
     )
     EDITABLE = frozenset({"category", "value", "qualifier", "unit", "subject", "operation"})
-    NOT_COMPARED = frozenset({"status", "rule", "original"})
+    NOT_COMPARED = frozenset({"status", "rule", "original", "checks"})
+
+    #: what the checks say about each row (derived from the store by the window; see desktop.checks)
+    _findings: dict[int, tuple[str, ...]] = {}
+
+    def set_findings(self, findings: dict[int, tuple[str, ...]]) -> None:
+        """The checks' messages per row id; only rows whose messages changed are repainted."""
+        changed = {i for i in set(findings) | set(self._findings) if findings.get(i) != self._findings.get(i)}
+        self._findings = dict(findings)
+        for row_id in changed:
+            at = self.row_of(row_id)
+            if at is not None:
+                self.dataChanged.emit(self.index(at, COL_VALUE), self.index(at, COL_VALUE),
+                                      [Qt.DecorationRole, Qt.ToolTipRole])
+                self.dataChanged.emit(self.index(at, COL_CHECKS), self.index(at, COL_CHECKS),
+                                      [Qt.DisplayRole, Qt.EditRole])
+
+    def clear_derived(self) -> None:
+        self._findings = {}
+
+    def findings(self, row_id: int) -> tuple[str, ...]:
+        return self._findings.get(row_id, ())
 
     def display(self, field: str, row: dict) -> Any:
         value = row.get(field)
@@ -76,10 +98,20 @@ class MetricsTableModel(RowTableModel):
             return self.rule(row)
         if field == "original":
             return self.original_summary(row)
+        if field == "checks":
+            return "\n".join(f"⚠ {m}" for m in self.findings(row["id"])) or "none failed"
         return "" if value is None else str(value)
 
+    def tooltip(self, field: str, row: dict):
+        found = self.findings(row["id"])
+        base = super().tooltip(field, row)
+        if not found:
+            return base
+        lines = "\n".join(f"⚠ {m}" for m in found)
+        return f"{lines}\n\n{base}" if base else lines
+
     def edit_data(self, field: str, row: dict) -> Any:
-        if field in ("rule", "original", "text"):
+        if field in ("rule", "original", "text", "checks"):
             return self.display(field, row)
         return row.get(field)
 
@@ -101,6 +133,8 @@ class MetricsTableModel(RowTableModel):
     def extra_data(self, field: str, row: dict, role) -> Any:
         if role == Qt.DecorationRole and field == "category":
             return style.category_icon(row.get("category"))
+        if role == Qt.DecorationRole and field == "value" and self._findings.get(row["id"]):
+            return style.warning_icon()
         if role == Qt.TextAlignmentRole and field == "value":
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None

@@ -78,7 +78,11 @@ class RowTableModel(QAbstractTableModel):
         self.document_id = document_id
         self._rows = list(rows)
         self._originals.clear()
+        self.clear_derived()
         self.endResetModel()
+
+    def clear_derived(self) -> None:
+        """Forget what was worked out for the previous rows (subclasses add theirs)."""
 
     def _fetch(self, document_id: int) -> list[dict]:
         store = self.edits.store

@@ -42,6 +42,7 @@ ACTIONS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("reviewer_name", "Settings", "&Reviewer name…", ()),
     ("category_keys", "Settings", "&Category keys…", ()),
     ("shortcuts", "Help", "&Keyboard shortcuts", ("F1",)),
+    ("checks_help", "Help", "&Checks", ()),
     ("about", "Help", "&About Blotter", ()),
 )
 #: keys a pane takes itself, where it has the focus (an open cell editor keeps them)
