@@ -33,7 +33,17 @@ _ORDER = {
     "status": "d.status, d.id",
     "id": "d.id",
     "attention": "d.attention DESC, d.published DESC, d.id DESC",
+    # the list's column headers (issue 11): each way round, sorted by SQLite a page at a time
+    "published_asc": "d.published IS NULL, d.published, d.id",
+    "title_desc": "d.title COLLATE NOCASE DESC, d.id DESC",
+    "publisher": "d.publisher IS NULL, d.publisher COLLATE NOCASE, d.published DESC, d.id DESC",
+    "publisher_desc": "d.publisher IS NULL, d.publisher COLLATE NOCASE DESC, d.published DESC, d.id DESC",
+    "status_desc": "d.status DESC, d.id DESC",
+    "figures": "metric_count DESC, d.published DESC, d.id DESC",
+    "figures_asc": "metric_count, d.published DESC, d.id DESC",
 }
+#: the orders a list may ask for
+ORDERS = tuple(_ORDER)
 #: Search hits come newest import first (the full-text index's own order, so the first
 #: page costs what it finds), or by relevance when asked.
 _SEARCH_ORDER = {"relevance": "documents_fts.rank", "default": "documents_fts.rowid DESC"}

@@ -87,6 +87,10 @@ class DocumentList(QWidget):
         self.view.setColumnHidden(COL_PUBLISHER, True)
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(False)
+        header.sectionClicked.connect(self._header_clicked)
+        header.setToolTip("Click a heading to sort by it (again: the other way round)")
         header.setMinimumSectionSize(40)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.Stretch)
         for col, width in ((COL_STATUS, 100), (COL_METRICS, 56)):
@@ -121,6 +125,21 @@ class DocumentList(QWidget):
         self.status_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
 
+    def _header_clicked(self, column: int) -> None:
+        current = self.model.sorted_by()
+        descending = current is not None and current[0] == column and current[1] == Qt.AscendingOrder
+        self.sort_by(column, Qt.DescendingOrder if descending else Qt.AscendingOrder)
+
+    def sort_by(self, column: int, order=Qt.AscendingOrder) -> None:
+        """Sort the list by ``column`` (also the Go ▸ Sort menu, for the hidden date and publisher columns)."""
+        keep = self.current_id()
+        self.model.sort(column, order)
+        header = self.view.horizontalHeader()
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(column, order)
+        if keep is not None:
+            self.select_document(keep)
+
     def _update_empty(self, *args) -> None:
         """Say so when the list is empty: nothing matches the filter, or nothing is imported yet."""
         if self.model.rowCount():
@@ -136,6 +155,10 @@ class DocumentList(QWidget):
         self._debounce.stop()
         current = self.current_id()
         wanted, order = self.status_filter.currentData()
+        if order == "published" and self.model.sorted_by() is not None:
+            order = self.model.order()  # a sorted column stays sorted under another filter
+        else:
+            self.view.horizontalHeader().setSortIndicatorShown(False)
         self.model.set_filter(search=self.search.text(), order=order, **wanted)
         if current is not None:
             self.select_document(current)

@@ -64,6 +64,27 @@ class DocumentListModel(QAbstractTableModel):
     def order(self) -> str:
         return self._order
 
+    #: column -> (the store's order ascending, descending); the view's header sorts through it
+    SORTS = {COL_TITLE: ("title", "title_desc"), COL_PUBLISHED: ("published_asc", "published"),
+             COL_PUBLISHER: ("publisher", "publisher_desc"), COL_STATUS: ("status", "status_desc"),
+             COL_METRICS: ("figures_asc", "figures")}
+
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+        """A header click: SQLite sorts (a page at a time); nothing is loaded beyond the first page."""
+        if column not in self.SORTS:
+            return
+        ascending, descending = self.SORTS[column]
+        self.set_order(ascending if order == Qt.AscendingOrder else descending)
+
+    def sorted_by(self) -> Optional[tuple[int, Qt.SortOrder]]:
+        """The column and direction the list is sorted by, or None (the default or the queue's order)."""
+        for column, (ascending, descending) in self.SORTS.items():
+            if self._order == ascending:
+                return column, Qt.AscendingOrder
+            if self._order == descending and descending != "published":
+                return column, Qt.DescendingOrder
+        return None
+
     def filter(self) -> dict:
         """The filter and the order, as the store's list queries take them."""
         return {**self._filter, "order": self._order}

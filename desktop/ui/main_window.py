@@ -19,7 +19,8 @@ from desktop.store import Store, StoreError, review_checks, ui_queries
 from desktop.ui import panes, style
 from desktop.ui.background_checks import BackgroundChecks
 from desktop.ui.document_list import DocumentList
-from desktop.ui.document_list_model import DocumentListModel
+from desktop.ui.document_list_model import COL_METRICS, COL_PUBLISHED, COL_PUBLISHER, COL_TITLE, DocumentListModel
+from desktop.ui.document_list_model import COL_STATUS as COL_STATUS_LIST
 from desktop.ui.file_actions import FileActions
 from desktop.ui.form_panel import FormPanel
 from desktop.ui.metrics_table_model import COL_CATEGORY, COL_STATUS, MetricsTableModel
@@ -106,6 +107,11 @@ class MainWindow(QMainWindow):
             "confirm_all": r.confirm_all, "mark_reviewed": r.mark_reviewed, "skip_document": r.skip_document,
             "previous_document": lambda: self.step(-1), "next_document": lambda: self.step(1),
             "next_pane": lambda: panes.cycle(self, 1), "previous_pane": lambda: panes.cycle(self, -1),
+            "sort_title": lambda: self.document_list.sort_by(COL_TITLE),
+            "sort_published": lambda: self.document_list.sort_by(COL_PUBLISHED, Qt.DescendingOrder),
+            "sort_publisher": lambda: self.document_list.sort_by(COL_PUBLISHER),
+            "sort_status": lambda: self.document_list.sort_by(COL_STATUS_LIST),
+            "sort_figures": lambda: self.document_list.sort_by(COL_METRICS, Qt.DescendingOrder),
             "reviewer_name": f.ask_reviewer_name, "category_keys": f.edit_category_keys,
             "shortcuts": f.show_shortcuts, "checks_help": f.show_checks, "about": f.show_about,
         }
@@ -124,7 +130,8 @@ class MainWindow(QMainWindow):
             menus[menu_name].addAction(action)
             self.addAction(action)
             self.actions_by_name[name] = action
-            if name in ("import_folder", "reextract_all", "redo", "add_operation", "skip_document"):
+            if name in ("import_folder", "reextract_all", "redo", "add_operation", "skip_document", "next_document",
+                        "previous_pane"):
                 menus[menu_name].addSeparator()
         stack = self.edits.stack
         undo, redo = self.actions_by_name["undo"], self.actions_by_name["redo"]
