@@ -12,15 +12,15 @@ from __future__ import annotations
 
 from desktop.domain import CATEGORIES
 
-#: 1–9 for the nine most common categories, a letter of the name for the rest
+#: 1–9 for the nine most common categories, a letter of the name for the rest (F flags a document)
 DEFAULT_KEYS: dict[str, str] = {
     "arrests": "1", "charges": "2", "knives_seized": "3", "firearms_seized": "4", "weapons_seized": "5",
     "drugs_seized": "6", "cash_seized": "7", "vehicles_seized": "8", "warrants_executed": "9",
     "weapon_sweeps": "w", "stop_searches": "s", "referrals": "r", "engagements": "e", "officers": "o",
-    "offences": "f", "percent_change": "p", "other": "x",
+    "offences": "n", "percent_change": "p", "other": "x",
 }
 #: keys that already mean something in the table
-RESERVED = set(" \t\r\n")
+RESERVED = set(" \t\r\nf")  # F flags the document
 
 
 class KeysError(ValueError):

@@ -30,8 +30,9 @@ COLUMNS = (
     "operation", "operation_start", "operation_end",
     "category", "value", "qualifier", "unit", "subject",
     "evidence", "offset", "length", "status", "reviewer", "reviewed_at",
+    "flagged_for_review", "document_note", "note",
 )
-NUMERIC = {"value", "offset", "length"}
+NUMERIC = {"value", "offset", "length", "flagged_for_review"}
 #: A leading ``'`` is escaped too: spreadsheets hide one, and the round trip must stay exact.
 _DANGER = "=+-@\t\r'"
 
@@ -41,7 +42,8 @@ SELECT d.name, d.title, d.published, d.publisher, d.url,
        m.category, m.value, m.qualifier, m.unit, m.subject,
        m.text, m."offset", m.length, m.status,
        CASE WHEN m.status = 'suggested' THEN NULL ELSE coalesce(m.updated_by, d.reviewer) END,
-       CASE WHEN m.status = 'suggested' THEN NULL ELSE d.reviewed_at END
+       CASE WHEN m.status = 'suggested' THEN NULL ELSE d.reviewed_at END,
+       d.review_flag, d.note, m.note
 FROM metrics m
 JOIN documents d ON d.id = m.document_id
 LEFT JOIN (SELECT document_id, name, min(start) AS start, min("end") AS "end" FROM operations

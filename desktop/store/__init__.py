@@ -133,7 +133,7 @@ class Store:
                                                new=status, at=stamp)])
 
     def update_document(self, document_id: int, field: str, value) -> None:
-        """Edit title, published, publisher, url or area."""
+        """Edit title, published, publisher, url, area or note."""
         if field not in documents.EDITABLE_FIELDS:
             raise ValueError(f"cannot edit a document's {field}")
         value = review.clean_value(field, value)
@@ -142,9 +142,22 @@ class Store:
             if row[field] == value:
                 return
             self.db["documents"].update(document_id, {field: value})
-            self._touch(row)
+            if field != "note":  # a note changes no figure: the document keeps its status
+                self._touch(row)
             audit.record(self.db, [audit.entry("document", document_id, "update", reviewer=self.reviewer,
                                                document_id=document_id, field=field, old=row[field], new=value)])
+
+    def set_review_flag(self, document_id: int, flagged: bool) -> None:
+        """Flag a document for a second look (or clear the flag); audited, the status unchanged."""
+        with self.write():
+            row = self._doc(document_id)
+            new = 1 if flagged else 0
+            if row["review_flag"] == new:
+                return
+            self.db["documents"].update(document_id, {"review_flag": new})
+            audit.record(self.db, [audit.entry("document", document_id, "update", reviewer=self.reviewer,
+                                               document_id=document_id, field="review_flag",
+                                               old=row["review_flag"], new=new)])
 
     def _doc(self, document_id: int) -> dict:
         row = documents.get(self.db, document_id)

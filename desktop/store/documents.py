@@ -20,12 +20,12 @@ from desktop.domain import DOCUMENT_STATUSES, Document
 
 #: The columns the document list shows (no body).
 LIST_COLUMNS = ("id", "name", "title", "published", "publisher", "status", "flagged", "attention",
-                "check_summary")
+                "check_summary", "review_flag", "note")
 _METRIC_COUNT = ("(SELECT count(*) FROM metrics m WHERE m.document_id = d.id AND m.status != 'rejected')"
                  " AS metric_count")
 _SELECT = ", ".join(f"d.{c}" for c in LIST_COLUMNS) + ", " + _METRIC_COUNT
 #: Fields a reviewer may edit on a document.
-EDITABLE_FIELDS = ("title", "published", "publisher", "url", "area")
+EDITABLE_FIELDS = ("title", "published", "publisher", "url", "area", "note")
 _ORDER = {
     "published": "d.published DESC, d.id DESC",
     "title": "d.title COLLATE NOCASE, d.id",
@@ -86,10 +86,13 @@ def fts_query(text: str) -> Optional[str]:
 
 
 def _from(status: Optional[str], search: Optional[str], flagged: Optional[bool],
-          attention: Optional[bool] = None) -> tuple[str, list, bool]:
+          attention: Optional[bool] = None, review_flag: Optional[bool] = None,
+          noted: Optional[bool] = None) -> tuple[str, list, bool]:
     """The FROM and WHERE of a list query, its parameters, and whether it searches.
 
     :param attention: only documents the checks say need attention (the queue)
+    :param review_flag: only documents a reviewer flagged for a second look
+    :param noted: only documents with a note, on themselves or on a row
     """
     clauses, params = [], []
     query = fts_query(search) if search else None
@@ -108,13 +111,19 @@ def _from(status: Optional[str], search: Optional[str], flagged: Optional[bool],
         clauses.append("d.flagged = 1")
     if attention:
         clauses.append("d.attention > 0")
+    if review_flag:
+        clauses.append("d.review_flag = 1")
+    if noted:
+        clauses.append("(d.note IS NOT NULL OR EXISTS (SELECT 1 FROM metrics m WHERE m.document_id = d.id AND "
+                       "m.note IS NOT NULL) OR EXISTS (SELECT 1 FROM operations o WHERE o.document_id = d.id "
+                       "AND o.note IS NOT NULL))")
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     return f"{source}{where}", params, bool(query)
 
 
 def page(db: sqlite_utils.Database, *, status: Optional[str] = None, search: Optional[str] = None,
-         flagged: Optional[bool] = None, attention: Optional[bool] = None, order: str = "published",
-         offset: int = 0, limit: int = 200) -> list[dict]:
+         flagged: Optional[bool] = None, attention: Optional[bool] = None, review_flag: Optional[bool] = None,
+         noted: Optional[bool] = None, order: str = "published", offset: int = 0, limit: int = 200) -> list[dict]:
     """One page of the document list (no bodies), filtered and ordered.
 
     :param search: words that must all occur (the last one as a prefix); hits come newest
@@ -122,7 +131,7 @@ def page(db: sqlite_utils.Database, *, status: Optional[str] = None, search: Opt
     :param order: ``published`` (newest first), ``title``, ``name``, ``status``, ``id``, ``attention``
         (the Needs attention queue: most urgent first, then newest)
     """
-    source, params, searching = _from(status, search, flagged, attention)
+    source, params, searching = _from(status, search, flagged, attention, review_flag, noted)
     if searching:
         order_sql = _SEARCH_ORDER["relevance" if order == "relevance" else "default"]
     else:
@@ -132,13 +141,14 @@ def page(db: sqlite_utils.Database, *, status: Optional[str] = None, search: Opt
 
 
 def count(db: sqlite_utils.Database, *, status: Optional[str] = None, search: Optional[str] = None,
-          flagged: Optional[bool] = None, attention: Optional[bool] = None) -> int:
+          flagged: Optional[bool] = None, attention: Optional[bool] = None, review_flag: Optional[bool] = None,
+          noted: Optional[bool] = None) -> int:
     """How many documents the same filter would list."""
-    if search and not status and not flagged and not attention and fts_query(search):
+    if search and not (status or flagged or attention or review_flag or noted) and fts_query(search):
         # The index alone knows (every row in it is a document): no join for each hit.
         return db.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?",
                           [fts_query(search)]).fetchone()[0]
-    source, params, _ = _from(status, search, flagged, attention)
+    source, params, _ = _from(status, search, flagged, attention, review_flag, noted)
     return db.execute(f"SELECT count(*) FROM {source}", params).fetchone()[0]
 
 

@@ -13,7 +13,7 @@ from typing import Optional
 from desktop.store import Store, documents
 
 _LIST_ROW = """
-SELECT id, name, title, published, publisher, status, flagged, attention, check_summary,
+SELECT id, name, title, published, publisher, status, flagged, attention, check_summary, review_flag, note,
        (SELECT count(*) FROM metrics m WHERE m.document_id = documents.id AND m.status != 'rejected')
          AS metric_count
 FROM documents WHERE id = ?
@@ -28,7 +28,8 @@ def list_row(store: Store, document_id: int) -> Optional[dict]:
 
 def neighbour_in_list(store: Store, document_id: int, *, status: Optional[str] = None,
                       search: Optional[str] = None, flagged: Optional[bool] = None,
-                      attention: Optional[bool] = None, order: str = "published",
+                      attention: Optional[bool] = None, review_flag: Optional[bool] = None,
+                      noted: Optional[bool] = None, order: str = "published",
                       forward: bool = True) -> Optional[int]:
     """The document after (or before) ``document_id`` in the list's order under a filter, even when the
     filter hides ``document_id`` itself (Next after a filter change goes on from where the reviewer is).
@@ -37,12 +38,12 @@ def neighbour_in_list(store: Store, document_id: int, *, status: Optional[str] =
     In another order than the default (the queue, a sorted column) a hidden document has no place: Next
     is the list's first document (the queue's most urgent), Previous none.
     """
-    source, params, searching = documents._from(status, search, flagged, attention)
+    source, params, searching = documents._from(status, search, flagged, attention, review_flag, noted)
     if order != "published" and not searching:
         if not forward:
             return None
-        first = store.page(status=status, search=search, flagged=flagged, attention=attention, order=order,
-                           limit=1)
+        first = store.page(status=status, search=search, flagged=flagged, attention=attention,
+                           review_flag=review_flag, noted=noted, order=order, limit=1)
         return first[0]["id"] if first else None
     glue = " AND " if " WHERE " in source else " WHERE "
     if searching:  # hits run newest import first: by id, descending

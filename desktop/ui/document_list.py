@@ -20,8 +20,10 @@ from desktop.ui.document_list_model import (COL_METRICS, COL_PUBLISHED, COL_PUBL
 #: (shown, the store's filter, the order): the list's drop-down
 FILTERS = (("All documents", {}, "published"), ("New", {"status": "new"}, "published"),
            ("In review", {"status": "in_review"}, "published"), ("Reviewed", {"status": "reviewed"}, "published"),
-           ("Skipped", {"status": "skipped"}, "published"), ("Flagged ⚑", {"flagged": True}, "published"),
-           ("Needs attention ⚠", {"attention": True}, "attention"))
+           ("Skipped", {"status": "skipped"}, "published"), ("Disagree after re-extraction ⚑", {"flagged": True}, "published"),
+           ("Needs attention ⚠", {"attention": True}, "attention"),
+           ("Flagged for a second look ⚐", {"review_flag": True}, "published"),
+           ("With notes ✎", {"noted": True}, "published"))
 
 
 class TitleDelegate(QStyledItemDelegate):

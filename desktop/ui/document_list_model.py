@@ -38,7 +38,8 @@ class DocumentListModel(QAbstractTableModel):
         self.store = store
         self._rows: list[dict] = []
         self._total = 0
-        self._filter: dict[str, Any] = {"status": None, "search": None, "flagged": None, "attention": None}
+        self._filter: dict[str, Any] = {"status": None, "search": None, "flagged": None, "attention": None,
+                                        "review_flag": None, "noted": None}
         self._order = "published"
         self.reload()
 
@@ -49,11 +50,13 @@ class DocumentListModel(QAbstractTableModel):
 
     def set_filter(self, status: Optional[str] = None, search: Optional[str] = None,
                    flagged: Optional[bool] = None, attention: Optional[bool] = None,
+                   review_flag: Optional[bool] = None, noted: Optional[bool] = None,
                    order: Optional[str] = None) -> None:
         if order:
             self._order = order
         self._filter = {"status": status or None, "search": (search or "").strip() or None,
-                        "flagged": bool(flagged) or None, "attention": bool(attention) or None}
+                        "flagged": bool(flagged) or None, "attention": bool(attention) or None,
+                        "review_flag": bool(review_flag) or None, "noted": bool(noted) or None}
         self.reload()
 
     def set_order(self, order: str) -> None:
@@ -171,7 +174,8 @@ class DocumentListModel(QAbstractTableModel):
         if role == Qt.DisplayRole:
             if col == COL_STATUS:
                 return (style.label(doc["status"]) + ("  ⚑" if doc["flagged"] else "")
-                        + ("  ⚠" if doc.get("check_summary") else ""))
+                        + ("  ⚠" if doc.get("check_summary") else "") + ("  ⚐" if doc.get("review_flag") else "")
+                        + ("  ✎" if doc.get("note") else ""))
             if col == COL_TITLE:
                 return doc["title"] or doc["name"]
             if col == COL_PUBLISHED:
@@ -188,6 +192,10 @@ class DocumentListModel(QAbstractTableModel):
                 tip += "\n⚑ The reviewed figures disagree with the extractor's latest suggestions."
             if doc.get("check_summary"):
                 tip += f"\n⚠ {doc['check_summary']}"
+            if doc.get("review_flag"):
+                tip += "\n⚐ Flagged by a reviewer for a second look."
+            if doc.get("note"):
+                tip += f"\n✎ {doc['note']}"
             return tip
         if role == Qt.ForegroundRole and col == COL_STATUS and (doc["flagged"] or doc.get("check_summary")):
             return QColor(style.FLAG_COLOUR)

@@ -38,7 +38,7 @@ class FormPanel(QWidget):
         fields.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         fields.setContentsMargins(0, 0, 0, 0)
         self.edits: dict[str, QWidget] = {}
-        for name in ("title", "published", "publisher", "url"):
+        for name in ("title", "published", "publisher", "url", "note"):
             if name == "published":
                 widget = delegates.date_edit(self)
                 widget.editingFinished.connect(lambda: self._finished("published"))
@@ -47,6 +47,12 @@ class FormPanel(QWidget):
                 widget.editingFinished.connect(lambda n=name: self._finished(n))
             self.edits[name] = widget
             fields.addRow(name.capitalize() if name != "url" else "URL", widget)
+        self.edits["note"].setPlaceholderText("a note on this document (Ctrl+Shift+N), kept and exported")
+        self.flag_label = QLabel(self)
+        self.flag_label.setObjectName("review_flag")
+        self.flag_label.setStyleSheet(f"color: {style.FLAG_COLOUR}; font-weight: bold")
+        fields.addRow("", self.flag_label)
+        self.flag_label.hide()
         self.edits["published"].setMaximumWidth(160)
 
         self.operations_view = RowTableView(self)
@@ -185,6 +191,9 @@ class FormPanel(QWidget):
             widget.setStyleSheet("")
             widget.setEnabled(doc is not None)
             widget.blockSignals(False)
+        flagged = bool(doc and doc.get("review_flag"))
+        self.flag_label.setText("⚐ Flagged for a second look (F clears it)" if flagged else "")
+        self.flag_label.setVisible(flagged)
 
     def field_value(self, name: str):
         widget = self.edits[name]

@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
             "add_metric": r.add_metric, "add_operation": r.add_operation,
             "confirm": lambda: r.confirm(None), "reject": lambda: r.reject(None),
             "confirm_all": r.confirm_all, "mark_reviewed": r.mark_reviewed, "skip_document": r.skip_document,
+            "toggle_flag": r.toggle_flag, "note_document": r.note_document, "note_row": r.note_row,
             "previous_document": lambda: self.step(-1), "next_document": lambda: self.step(1),
             "next_pane": lambda: panes.cycle(self, 1), "previous_pane": lambda: panes.cycle(self, -1),
             "sort_title": lambda: self.document_list.sort_by(COL_TITLE),
@@ -131,7 +132,7 @@ class MainWindow(QMainWindow):
             self.addAction(action)
             self.actions_by_name[name] = action
             if name in ("import_folder", "reextract_all", "redo", "add_operation", "skip_document", "next_document",
-                        "previous_pane"):
+                        "previous_pane", "note_row"):
                 menus[menu_name].addSeparator()
         stack = self.edits.stack
         undo, redo = self.actions_by_name["undo"], self.actions_by_name["redo"]

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (QComboBox, QDataWidgetMapper, QFormLayout, QLabel
                                QVBoxLayout, QWidget)
 
 from desktop.domain import UNITS
-from desktop.ui.metrics_table_model import (COL_CHECKS, COL_EVIDENCE, COL_ORIGINAL, COL_RULE, COL_SUBJECT,
-                                            COL_UNIT, MetricsTableModel)
+from desktop.ui.metrics_table_model import (COL_CHECKS, COL_EVIDENCE, COL_NOTE, COL_ORIGINAL, COL_RULE,
+                                            COL_SUBJECT, COL_UNIT, MetricsTableModel)
 
 
 def _wrapping_label(parent: QWidget) -> QLabel:
@@ -43,6 +43,9 @@ class MetricDetail(QWidget):
         self.unit.setEditable(True)
         self.unit.addItems(list(UNITS))
         self.unit.setMinimumContentsLength(8)
+        self.note = QLineEdit(self)
+        self.note.setObjectName("detail_note")
+        self.note.setPlaceholderText("a note on this row (Ctrl+N), kept and exported")
         self.evidence = _wrapping_label(self)
         self.rule = _wrapping_label(self)
         self.original = _wrapping_label(self)
@@ -60,13 +63,14 @@ class MetricDetail(QWidget):
         form.addRow("Extractor", self.original)
         form.addRow("Rule", self.rule)
         form.addRow("Checks", self.checks)
+        form.addRow("N&ote", self.note)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(3)
         layout.addWidget(self.heading)
         layout.addLayout(form)
         layout.addStretch(1)
-        for widget in (self.subject, self.unit):
+        for widget in (self.subject, self.unit, self.note):
             label = form.labelForField(widget)
             if isinstance(label, QLabel):
                 label.setBuddy(widget)
@@ -80,18 +84,19 @@ class MetricDetail(QWidget):
         self.mapper.addMapping(self.rule, COL_RULE, b"text")
         self.mapper.addMapping(self.original, COL_ORIGINAL, b"text")
         self.mapper.addMapping(self.checks, COL_CHECKS, b"text")
+        self.mapper.addMapping(self.note, COL_NOTE)
         self.unit.activated.connect(lambda _i: self.mapper.submit())
         model.modelReset.connect(lambda: self.show_row(None))
         self.show_row(None)
 
     def focus_chain(self) -> list[QWidget]:
-        return [self.subject, self.unit]
+        return [self.subject, self.unit, self.note]
 
     def show_row(self, row: Optional[int]) -> None:
         """Show the model's ``row`` (None or -1: no row selected)."""
         if row is None or row < 0 or row >= self.model.rowCount():
             self.mapper.setCurrentIndex(-1)
-            for widget in (self.subject, self.evidence, self.rule, self.original, self.checks):
+            for widget in (self.subject, self.evidence, self.rule, self.original, self.checks, self.note):
                 widget.clear()
             self.unit.setCurrentText("")
             self.heading.setText("<b>Selected metric</b> <span style='color:#666'>none</span>")

@@ -17,7 +17,7 @@ from desktop.ui import style
 from desktop.ui.row_table_model import RowTableModel
 
 (COL_STATUS, COL_CATEGORY, COL_VALUE, COL_QUALIFIER, COL_UNIT, COL_SUBJECT, COL_OPERATION, COL_EVIDENCE,
- COL_RULE, COL_ORIGINAL, COL_CHECKS) = range(11)
+ COL_RULE, COL_ORIGINAL, COL_CHECKS, COL_NOTE) = range(12)
 #: the columns of the compact table; the others are shown in the detail editor
 TABLE_COLUMNS = (COL_STATUS, COL_CATEGORY, COL_VALUE, COL_QUALIFIER, COL_OPERATION)
 #: how a value in a unit is written (a count is a bare number)
@@ -61,9 +61,10 @@ class MetricsTableModel(RowTableModel):
         ("rule", "Rule"),
         ("original", "Extractor suggested"),
         ("checks", "Checks"),
+        ("note", "Note"),
     )
-    EDITABLE = frozenset({"category", "value", "qualifier", "unit", "subject", "operation"})
-    NOT_COMPARED = frozenset({"status", "rule", "original", "checks"})
+    EDITABLE = frozenset({"category", "value", "qualifier", "unit", "subject", "operation", "note"})
+    NOT_COMPARED = frozenset({"status", "rule", "original", "checks", "note"})
 
     #: what the checks say about each row (derived from the store by the window; see desktop.checks)
     _findings: dict[int, tuple[str, ...]] = {}

@@ -13,7 +13,8 @@ from desktop.selection import guess_metric, trim
 from desktop.ui.dialogs import ask_undecided
 from desktop.text_numbers import first_number
 from desktop.category_keys import category_for
-from desktop.ui.undo_commands import AddRow, ConfirmAll, EditDocument, EditRow, SetDocumentStatus, SetRowStatus
+from desktop.ui.undo_commands import (AddRow, ConfirmAll, EditDocument, EditRow, SetDocumentStatus, SetReviewFlag,
+                                     SetRowStatus)
 
 if TYPE_CHECKING:  # pragma: no cover
     from desktop.ui.main_window import MainWindow
@@ -151,6 +152,27 @@ class ReviewActions:
             self.window.form.accept_field(field, stored)
         else:
             self.window.form.mark_field_error(field, True)
+
+    def toggle_flag(self) -> None:
+        """F: flag this document for a second look, or clear its flag."""
+        doc_id = self._need_document()
+        if doc_id is None:
+            return
+        flagged = bool(self.window.store.document(doc_id)["review_flag"])
+        self.edits.run(SetReviewFlag(self.edits, doc_id, not flagged))
+
+    def note_document(self) -> None:
+        field = self.window.form.edits["note"]
+        field.setFocus()
+        field.selectAll()
+
+    def note_row(self) -> None:
+        view = self.window.form.metrics_view
+        if view.current_id() is None:
+            self.window.statusBar().showMessage("Select a metric row first.", 4000)
+            return
+        self.window.form.detail.note.setFocus()
+        self.window.form.detail.note.selectAll()
 
     def mark_reviewed(self) -> None:
         """Mark this document reviewed and open the next unreviewed one.

@@ -261,3 +261,19 @@ class SetDocumentStatus(StoreCommand):
 
     def revert(self) -> None:
         self.store.set_document_status(self.document_id, self.previous)
+
+
+class SetReviewFlag(StoreCommand):
+    """Flag a document for a second look, or clear the flag (issue 11)."""
+
+    def __init__(self, edits: Edits, document_id: int, flagged: bool):
+        super().__init__(edits, "flag document" if flagged else "clear document flag", document_id)
+        self.flagged = flagged
+
+    def apply(self):
+        before = bool(self.store.document(self.document_id)["review_flag"])
+        self.store.set_review_flag(self.document_id, self.flagged)
+        return before != self.flagged
+
+    def revert(self) -> None:
+        self.store.set_review_flag(self.document_id, not self.flagged)

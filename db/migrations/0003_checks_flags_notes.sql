@@ -1,4 +1,5 @@
--- Version 3 (issue 11): what the checks found in each document, for the "Needs attention" queue.
+-- Version 3 (issue 11): what the checks found in each document, for the "Needs attention" queue;
+-- and the reviewer's flags and notes (at the end).
 -- failed_checks and uncited stay NULL until the document is checked (desktop/store/review_checks.py);
 -- attention is the queue's rank, kept by a trigger: failed checks first, then documents flagged after a
 -- re-extraction, then many uncited numbers; 0 for a document that needs nothing.
@@ -19,3 +20,11 @@ END;
 
 UPDATE documents SET attention = 100 WHERE flagged = 1;
 CREATE INDEX documents_attention_order ON documents(attention, published, id);
+
+-- Flags and notes (issue 11, defect 11): a reviewer flags a document for a second look (key F) and
+-- leaves a note on a document or on a row. Stored, audited, filterable and exported.
+ALTER TABLE documents ADD COLUMN review_flag INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE documents ADD COLUMN note TEXT;
+ALTER TABLE metrics ADD COLUMN note TEXT;
+ALTER TABLE operations ADD COLUMN note TEXT;
+CREATE INDEX documents_review_flag ON documents(review_flag) WHERE review_flag = 1;
