@@ -34,3 +34,4 @@ def answer(qtbot, window, key) -> None:
     box = window.review.question
     qtbot.keyClick(box, key)
     qtbot.waitUntil(lambda: window.review.question is None)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)  # back in the window
