@@ -71,6 +71,8 @@ class DocumentList(QWidget):
         self.status_filter = QComboBox(self)
         for text, wanted, order in FILTERS:
             self.status_filter.addItem(text, (wanted, order))
+        self.status_filter.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.status_filter.setMinimumContentsLength(13)
         self.status_filter.setToolTip("Show only documents with this status. Needs attention: failed checks, "
                                       "flagged after re-extraction, many uncited numbers first (Help ▸ Checks)")
         self.view = QTableView(self)
@@ -95,7 +97,7 @@ class DocumentList(QWidget):
         header.setToolTip("Click a heading to sort by it (again: the other way round)")
         header.setMinimumSectionSize(40)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.Stretch)
-        for col, width in ((COL_STATUS, 100), (COL_METRICS, 56)):
+        for col, width in ((COL_STATUS, 92), (COL_METRICS, 52)):
             header.setSectionResizeMode(col, QHeaderView.Interactive)
             header.resizeSection(col, width)
 

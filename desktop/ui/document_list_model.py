@@ -30,6 +30,14 @@ PAGE = 200
 LOOKAHEAD = PAGE
 
 
+def marks(doc: dict) -> str:
+    """What the list marks a document with, before its date: ⚑ disagrees after re-extraction, ⚠ a check
+    failed, ⚐ flagged by a reviewer, ✎ has a note."""
+    found = [m for m, on in (("⚑", doc.get("flagged")), ("⚠", doc.get("check_summary")),
+                             ("⚐", doc.get("review_flag")), ("✎", doc.get("note"))) if on]
+    return " ".join(found) + "  " if found else ""
+
+
 class DocumentListModel(QAbstractTableModel):
     """One row per document matching the filter, in the store's order."""
 
@@ -173,9 +181,7 @@ class DocumentListModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.DisplayRole:
             if col == COL_STATUS:
-                return (style.label(doc["status"]) + ("  ⚑" if doc["flagged"] else "")
-                        + ("  ⚠" if doc.get("check_summary") else "") + ("  ⚐" if doc.get("review_flag") else "")
-                        + ("  ✎" if doc.get("note") else ""))
+                return style.label(doc["status"])
             if col == COL_TITLE:
                 return doc["title"] or doc["name"]
             if col == COL_PUBLISHED:
@@ -208,5 +214,5 @@ class DocumentListModel(QAbstractTableModel):
         if role == FLAGGED_ROLE:
             return bool(doc["flagged"])
         if role == SUBTITLE_ROLE:
-            return " · ".join(p for p in (doc["published"], doc["publisher"]) if p) or doc["name"]
+            return marks(doc) + (" · ".join(p for p in (doc["published"], doc["publisher"]) if p) or doc["name"])
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from desktop.ui.checks_dialog import ChecksDialog
-from desktop.ui.document_list_model import COL_STATUS
+from desktop.ui.document_list_model import COL_STATUS, SUBTITLE_ROLE
 from desktop.ui.metrics_table_model import COL_VALUE
 from ui_helpers import focus, press, type_text
 
@@ -33,7 +33,7 @@ def test_a_failed_check_shows_on_the_row_the_form_the_detail_and_the_list(window
     window.form.metrics_view.select_id(model.row_at(0)["id"])
     assert "5,000 charged" in window.form.detail.checks.text()
     row = window.list_model.row_of(1)
-    assert "⚠" in window.list_model.index(row, COL_STATUS).data()
+    assert "⚠" in window.list_model.index(row, COL_STATUS).data(SUBTITLE_ROLE)
     assert fresh().document(1)["failed_checks"] == 1
     assert "need" in window.attention_label.text()
 

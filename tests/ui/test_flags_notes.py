@@ -8,7 +8,7 @@ import csv
 from PySide6.QtCore import Qt
 
 from desktop.export import export
-from desktop.ui.document_list_model import COL_STATUS
+from desktop.ui.document_list_model import COL_STATUS, SUBTITLE_ROLE
 from ui_helpers import focus, press, type_text
 
 
@@ -28,7 +28,7 @@ def test_f_flags_the_document_and_f_again_clears_it(window, fresh, qtbot):
     assert store.document(1)["status"] == "new"  # a flag decides nothing
     assert store.history(1)[0]["field"] == "review_flag"
     assert window.form.flag_label.isVisible()
-    assert "⚐" in window.list_model.index(window.list_model.row_of(1), COL_STATUS).data()
+    assert "⚐" in window.list_model.index(window.list_model.row_of(1), COL_STATUS).data(SUBTITLE_ROLE)
     choose_filter(qtbot, window, "Flagged for a second look ⚐")
     assert window.list_model.total() == 1 and window.list_model.document_id(0) == 1
     focus(qtbot, window.form.metrics_view)
