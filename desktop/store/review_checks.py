@@ -60,10 +60,12 @@ def unchecked(store: Store, limit: int = 500) -> list[int]:
                                            [limit])]
 
 
-def check_unchecked(store: Store, cancelled=lambda: False, batch: int = 100) -> int:
-    """Check every document not checked yet, ``batch`` to a transaction; returns how many were checked."""
+def check_unchecked(store: Store, cancelled=lambda: False, batch: int = 100,
+                    batches: Optional[int] = None) -> int:
+    """Check the documents not checked yet, ``batch`` to a transaction (at most ``batches`` transactions);
+    returns how many were checked."""
     done = 0
-    while not cancelled():
+    while not cancelled() and (batches is None or done < batches * batch):
         ids = unchecked(store, batch)
         if not ids:
             break

@@ -4,6 +4,7 @@ connection (WAL lets the window keep working)."""
 
 from __future__ import annotations
 
+import time
 from typing import Optional
 
 from PySide6.QtCore import QObject, Signal
@@ -40,7 +41,14 @@ class BackgroundChecks(QObject):
         def work(job: Job) -> int:
             own = Store.open(path, reviewer)
             try:
-                return review_checks.check_unchecked(own, job.cancelled)
+                done = 0
+                while not job.cancelled():
+                    step = review_checks.check_unchecked(own, job.cancelled, batch=100, batches=1)
+                    if not step:
+                        break
+                    done += step
+                    time.sleep(0.02)  # the window's thread gets the interpreter between batches
+                return done
             finally:
                 own.close()
 
