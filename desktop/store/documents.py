@@ -20,7 +20,7 @@ from desktop.domain import DOCUMENT_STATUSES, Document
 
 #: The columns the document list shows (no body).
 LIST_COLUMNS = ("id", "name", "title", "published", "publisher", "status", "flagged", "attention",
-                "check_summary", "review_flag", "note")
+                "check_summary", "uncited", "review_flag", "note")
 _METRIC_COUNT = ("(SELECT count(*) FROM metrics m WHERE m.document_id = d.id AND m.status != 'rejected')"
                  " AS metric_count")
 _SELECT = ", ".join(f"d.{c}" for c in LIST_COLUMNS) + ", " + _METRIC_COUNT

@@ -13,7 +13,7 @@ from typing import Optional
 from desktop.store import Store, documents
 
 _LIST_ROW = """
-SELECT id, name, title, published, publisher, status, flagged, attention, check_summary, review_flag, note,
+SELECT id, name, title, published, publisher, status, flagged, attention, check_summary, uncited, review_flag, note,
        (SELECT count(*) FROM metrics m WHERE m.document_id = documents.id AND m.status != 'rejected')
          AS metric_count
 FROM documents WHERE id = ?

@@ -15,6 +15,7 @@ from typing import Any, Optional
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor
 
+from desktop.checks import MANY_UNCITED
 from desktop.store import Store, StoreError, ui_queries
 from desktop.ui import style
 
@@ -198,6 +199,8 @@ class DocumentListModel(QAbstractTableModel):
                 tip += "\n⚑ The reviewed figures disagree with the extractor's latest suggestions."
             if doc.get("check_summary"):
                 tip += f"\n⚠ {doc['check_summary']}"
+            if (doc.get("uncited") or 0) >= MANY_UNCITED:
+                tip += f"\n{doc['uncited']} numbers in the text no row cites."
             if doc.get("review_flag"):
                 tip += "\n⚐ Flagged by a reviewer for a second look."
             if doc.get("note"):
