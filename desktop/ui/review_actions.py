@@ -14,7 +14,7 @@ from desktop.ui.dialogs import ask_undecided
 from desktop.text_numbers import first_number
 from desktop.category_keys import category_for
 from desktop.ui.undo_commands import (AddRow, ConfirmAll, EditDocument, EditRow, SetDocumentStatus, SetReviewFlag,
-                                     SetRowStatus)
+                                     SetRowStatus, Together)
 
 if TYPE_CHECKING:  # pragma: no cover
     from desktop.ui.main_window import MainWindow
@@ -199,7 +199,11 @@ class ReviewActions:
         if answer == "cancel" or doc_id != self.window.document_id:
             self.window.statusBar().showMessage("Not marked reviewed.", 4000)
             return
-        if answer == "confirm" and not self.edits.run(ConfirmAll(self.edits, doc_id)):
+        if answer == "confirm":  # one step: undo brings back the document and its undecided rows
+            both = Together(self.edits, "confirm all and mark reviewed", doc_id,
+                            [ConfirmAll(self.edits, doc_id), SetDocumentStatus(self.edits, doc_id, "reviewed")])
+            if self.edits.run(both):
+                self._next_unreviewed(doc_id)
             return
         self._finish("reviewed")
 
@@ -213,6 +217,9 @@ class ReviewActions:
         self.window.commit_open_editors()
         if not self.edits.run(SetDocumentStatus(self.edits, doc_id, status)):
             return
+        self._next_unreviewed(doc_id)
+
+    def _next_unreviewed(self, doc_id: int) -> None:
         target = self.window.store.neighbour(doc_id, unreviewed=True, forward=True)
         if target is None:
             self.window.statusBar().showMessage("Every document is reviewed or skipped.", 6000)

@@ -277,3 +277,25 @@ class SetReviewFlag(StoreCommand):
 
     def revert(self) -> None:
         self.store.set_review_flag(self.document_id, not self.flagged)
+
+
+class Together(StoreCommand):
+    """Several commands as one step, in one transaction (e.g. confirm all, then mark reviewed)."""
+
+    def __init__(self, edits: Edits, text: str, document_id: int, parts: list[StoreCommand]):
+        super().__init__(edits, text, document_id)
+        self.parts = parts
+
+    def apply(self):
+        with self.store.write():
+            changed = [part.apply() for part in self.parts]
+        return any(c is not False for c in changed)
+
+    def revert(self) -> None:
+        with self.store.write():
+            for part in reversed(self.parts):
+                part.revert()
+
+    def announce(self) -> None:
+        for part in self.parts:
+            part.announce()

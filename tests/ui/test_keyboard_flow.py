@@ -122,6 +122,11 @@ def test_ctrl_enter_then_confirm_them_all(window, fresh, qtbot):
     assert store.document(first)["status"] == "reviewed"
     assert {r["status"] for r in store.metrics(first)} == {"confirmed"}
     assert window.document_id != first
+    press(qtbot, Qt.Key_Z, Qt.ControlModifier)  # one undo step brings both back
+    store = fresh()
+    assert store.document(first)["status"] != "reviewed"
+    assert {r["status"] for r in store.metrics(first)} == {"suggested"}
+    assert window.document_id == first
 
 
 def test_ctrl_enter_with_everything_decided_does_not_ask(window, fresh, qtbot):
