@@ -15,8 +15,8 @@ from PySide6.QtCore import QEvent, QThreadPool, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter
 
-from desktop.store import Store, StoreError, review_checks, ui_queries
-from desktop.ui import panes, style
+from desktop.store import Store, StoreError, ui_queries
+from desktop.ui import panes, style, window_checks
 from desktop.ui.background_checks import BackgroundChecks
 from desktop.ui.document_list import DocumentList
 from desktop.ui.document_list_model import COL_METRICS, COL_PUBLISHED, COL_PUBLISHER, COL_TITLE, DocumentListModel
@@ -27,7 +27,7 @@ from desktop.ui.metrics_table_model import COL_CATEGORY, COL_STATUS, MetricsTabl
 from desktop.ui.operations_table_model import OperationsTableModel
 from desktop.ui.release_view import ReleaseView
 from desktop.ui.review_actions import ReviewActions
-from desktop.ui.reviewer_prompt import ReviewerPrompt
+from desktop.ui.reviewer_prompt import ReviewerPrompt, ask_once
 from desktop.ui.settings import Settings
 from desktop.ui.shortcuts import ACTIONS, MENUS
 from desktop.ui.undo_commands import Edits
@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewActions(self)
         self.files = FileActions(self)
         self.background_checks = BackgroundChecks(self)
-        self.background_checks.done.connect(self._checked_in_background)
+        self.background_checks.done.connect(lambda count: window_checks.checked_in_background(self, count))
         self.actions_by_name: dict[str, QAction] = {}
         self._build_menus()
         self._wire()
@@ -90,8 +90,8 @@ class MainWindow(QMainWindow):
         self.update_reviewer()
         self.reviewer_prompt: Optional[ReviewerPrompt] = None
         if settings.should_ask_reviewer():
-            self._ask_reviewer()
-        self._seen_version = (id(self.store), ui_queries.data_version(self.store))
+            ask_once(self)
+        self.seen_version = (id(self.store), ui_queries.data_version(self.store))
 
     # -- building ----------------------------------------------------------------
     def _handlers(self) -> dict:
@@ -259,38 +259,15 @@ class MainWindow(QMainWindow):
         self.release.set_rows(self.metrics_model.rows(), current)
         self.run_checks()
 
-    # -- checks ------------------------------------------------------------------------
+    # -- checks and outside changes (desktop/ui/window_checks.py) ---------------------------
     def run_checks(self) -> None:
         """Check the open document again (after every change); its rows, the form and the list show it."""
-        if self.document_id is None:
-            self.metrics_model.set_findings({})
-            self.form.show_checks(None)
-            return
-        try:
-            found = review_checks.check_and_keep(self.store, self.document_id, self.metrics_model.rows(),
-                                                 self.operations_model.rows())
-        except StoreError:
-            return  # derived data; the edit itself reported any failure
-        if found is None:
-            return
-        report, changed = found
-        by_row: dict[int, list[str]] = {}
-        for finding in report.findings:
-            for row_id in finding.rows:
-                by_row.setdefault(row_id, []).append(finding.message)
-        self.metrics_model.set_findings({k: tuple(v) for k, v in by_row.items()})
-        self.form.show_checks(report)
-        if changed:
-            self.list_model.refresh_document(self.document_id)
-            self.update_counts()
+        window_checks.run(self)
 
-    def _checked_in_background(self, count: int) -> None:
-        if not count:
-            return
-        self.list_model.reload()
-        if self.document_id is not None:
-            self.document_list.select_document(self.document_id)
-        self.update_counts()
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.ActivationChange and self.isActiveWindow():
+            window_checks.refresh_if_changed(self)
 
     # -- status bar ----------------------------------------------------------------
     def update_counts(self) -> None:
@@ -307,51 +284,6 @@ class MainWindow(QMainWindow):
 
     def update_reviewer(self) -> None:
         self.reviewer_label.setText(f"Reviewer: {self.store.reviewer}")
-
-    def _ask_reviewer(self) -> None:
-        prompt = ReviewerPrompt(self.store.reviewer, self)
-        self.statusBar().addPermanentWidget(prompt)
-        self.reviewer_label.hide()
-
-        def done(name: Optional[str]) -> None:
-            if name:
-                self.files.set_reviewer(name)
-                self.statusBar().showMessage(f"Changes are now signed “{name}”.", 5000)
-            self.settings.set_reviewer_asked()
-            self.statusBar().removeWidget(prompt)
-            prompt.deleteLater()
-            self.reviewer_prompt = None
-            self.reviewer_label.show()
-            self.focus_rows()
-
-        prompt.named.connect(done)
-        prompt.dismissed.connect(lambda: done(None))
-        self.reviewer_prompt = prompt
-
-    # -- changes made outside this window --------------------------------------------
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.ActivationChange and self.isActiveWindow():
-            self.refresh_if_changed()
-
-    def refresh_if_changed(self) -> bool:
-        """When another program (``blotter import``, a second window) wrote to the database since we last
-        looked, show its documents and counts. True when it had."""
-        seen = (id(self.store), ui_queries.data_version(self.store))
-        if seen == self._seen_version:
-            return False
-        changed_here = seen[0] == self._seen_version[0]
-        self._seen_version = seen
-        if not changed_here:
-            return False  # another database was opened: it was read in full just now
-        self.list_model.reload()
-        if self.document_id is not None:
-            self.document_list.select_document(self.document_id)
-        self.update_counts()
-        self.background_checks.start(self.store)
-        self.statusBar().showMessage("The database was changed outside this window: the list is up to date.",
-                                     6000)
-        return True
 
     def show_error(self, message: str) -> None:
         """A failure the reviewer must see: it stays until the next successful edit."""

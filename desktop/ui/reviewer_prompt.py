@@ -47,3 +47,25 @@ class ReviewerPrompt(QWidget):
     def _entered(self) -> None:
         if self.name.text().strip():
             self.named.emit(self.name.text().strip())
+
+
+def ask_once(window) -> None:
+    """Put the question in ``window``'s status bar (``window.reviewer_prompt`` while it is there)."""
+    prompt = ReviewerPrompt(window.store.reviewer, window)
+    window.statusBar().addPermanentWidget(prompt)
+    window.reviewer_label.hide()
+
+    def done(name) -> None:
+        if name:
+            window.files.set_reviewer(name)
+            window.statusBar().showMessage(f"Changes are now signed “{name}”.", 5000)
+        window.settings.set_reviewer_asked()
+        window.statusBar().removeWidget(prompt)
+        prompt.deleteLater()
+        window.reviewer_prompt = None
+        window.reviewer_label.show()
+        window.focus_rows()
+
+    prompt.named.connect(done)
+    prompt.dismissed.connect(lambda: done(None))
+    window.reviewer_prompt = prompt
