@@ -168,8 +168,16 @@ class DateDelegate(RetryingDelegate):
         self.commit(editor, model, index, value)
 
 
+class DateEdit(QDateEdit):
+    """A date field that Tab leaves (a plain QDateEdit walks its year, month and day first; the arrow
+    keys still change them)."""
+
+    def focusNextPrevChild(self, next_: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next_)
+
+
 def date_edit(parent=None) -> QDateEdit:
-    edit = QDateEdit(parent)
+    edit = DateEdit(parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setMinimumDate(NO_DATE)

@@ -177,3 +177,13 @@ def test_editing_a_reviewed_document_puts_it_back_in_review_and_says_so(window, 
     assert "back in review" in window.statusBar().currentMessage()
     row = window.list_model.row_of(first)
     assert window.list_model.index(row, 0).data().startswith("in review")
+
+
+def test_tab_leaves_the_date_field_at_once(window, qtbot):
+    published = window.form.edits["published"]
+    focus(qtbot, published)
+    press(qtbot, Qt.Key_Tab)
+    assert QApplication.focusWidget() is window.form.edits["publisher"]
+    focus(qtbot, window.form.edits["publisher"])
+    press(qtbot, Qt.Key_Backtab, Qt.ShiftModifier)
+    assert published.isAncestorOf(QApplication.focusWidget()) or QApplication.focusWidget() is published
