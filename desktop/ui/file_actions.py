@@ -102,6 +102,7 @@ class FileActions:
     def _imported(self, report: ImportReport) -> None:
         window = self.window
         self.last_result = report
+        window.background_checks.start(window.store)  # the new documents get their checks
         window.list_model.reload()
         window.update_counts()
         if window.document_id is None and window.list_model.rowCount():
@@ -147,6 +148,7 @@ class FileActions:
         window = self.window
         self.last_result = result
         window.list_model.reload()
+        window.update_counts()  # flags after re-extraction change the queue
         window.show_document(window.document_id)
         note = " (cancelled)" if result["cancelled"] else ""
         window.statusBar().showMessage(
