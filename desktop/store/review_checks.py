@@ -33,10 +33,15 @@ def check_document(store: Store, document_id: int) -> Optional[checks.Report]:
 
 
 def check_and_keep(store: Store, document_id: int, metrics: Optional[list] = None,
-                   operations: Optional[list] = None) -> Optional[tuple[checks.Report, bool]]:
-    """The report and whether the stored result changed (``metrics``/``operations``: rows already read)."""
-    row = store.db.execute("SELECT body, failed_checks, uncited, check_summary FROM documents WHERE id = ?",
-                           [document_id]).fetchone()
+                   operations: Optional[list] = None, document: Optional[dict] = None
+                   ) -> Optional[tuple[checks.Report, bool]]:
+    """The report and whether the stored result changed (``metrics``, ``operations``, ``document``: rows
+    the caller has just read)."""
+    if document is not None and document.get("id") == document_id:
+        row = (document["body"], document["failed_checks"], document["uncited"], document["check_summary"])
+    else:
+        row = store.db.execute("SELECT body, failed_checks, uncited, check_summary FROM documents WHERE id = ?",
+                               [document_id]).fetchone()
     if row is None:
         return None
     report = checks.run(row[0], store.metrics(document_id) if metrics is None else metrics,

@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSizePolicy, QSplitter,
+from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QSplitter,
                                QToolButton, QVBoxLayout, QWidget)
 
-from desktop.domain import CATEGORIES, QUALIFIERS
+from desktop.domain import CATEGORIES, QUALIFIERS, ROW_STATUSES
 from desktop.ui import delegates, style
+from desktop.ui.column_widths import ColumnFitter
 from desktop.ui.metric_detail import MetricDetail
 from desktop.ui.metrics_table_model import (COL_CATEGORY, COL_OPERATION, COL_QUALIFIER, COL_STATUS, COL_VALUE,
                                             TABLE_COLUMNS, MetricsTableModel)
@@ -61,7 +62,10 @@ class FormPanel(QWidget):
         self.operations_view.setItemDelegateForColumn(COL_DURATION, delegates.TextDelegate(self.operations_view))
         for col in (COL_START, COL_END):
             self.operations_view.setItemDelegateForColumn(col, delegates.DateDelegate(self.operations_view))
-        self._fit(self.operations_view, (COL_STATUS, COL_START, COL_END, COL_DURATION), stretch=COL_NAME)
+        statuses = [style.label(s) for s in ROW_STATUSES]
+        self.operations_fit = ColumnFitter(
+            self.operations_view, {COL_STATUS: statuses, COL_START: ["2000-00-00"], COL_END: ["2000-00-00"]},
+            {COL_DURATION: lambda r: r.get("duration") or ""}, stretch=COL_NAME, icons=[COL_STATUS])
 
         self.metrics_view = RowTableView(self)
         self.metrics_view.setModel(metrics)
@@ -74,7 +78,11 @@ class FormPanel(QWidget):
         view.setItemDelegateForColumn(COL_VALUE, self.value_delegate)
         for col in range(metrics.columnCount()):
             view.setColumnHidden(col, col not in TABLE_COLUMNS)  # shown in the detail editor
-        self._fit(view, (COL_STATUS, COL_CATEGORY, COL_VALUE, COL_QUALIFIER), stretch=COL_OPERATION)
+        self.metrics_fit = ColumnFitter(
+            view, {COL_STATUS: statuses, COL_CATEGORY: [style.label(c) for c in CATEGORIES],
+                   COL_QUALIFIER: [style.label(q) for q in QUALIFIERS]},
+            {COL_VALUE: lambda r: metrics.display("value", r)}, stretch=COL_OPERATION,
+            icons=[COL_STATUS, COL_CATEGORY, COL_VALUE])
         self.detail = MetricDetail(metrics, self)
         view.current_row_changed.connect(lambda _id: self.detail.show_row(view.currentIndex().row()))
 
@@ -139,19 +147,6 @@ class FormPanel(QWidget):
         layout.addLayout(head)
         layout.addWidget(view, 1)
         return box
-
-    @staticmethod
-    def _fit(view: RowTableView, to_contents: tuple, stretch: int) -> None:
-        """Columns as wide as what they show (values whole); one column takes the rest and elides.
-        Nothing scrolls sideways."""
-        header = view.horizontalHeader()
-        header.setMinimumSectionSize(40)
-        for col in to_contents:
-            header.setSectionResizeMode(col, QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(stretch, QHeaderView.Stretch)
-        header.setStretchLastSection(False)
-        view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        view.setTextElideMode(Qt.ElideRight)
 
     def _update_counts(self, *args) -> None:
         for model, label in ((self.metrics_model, self.metrics_count), (self.operations_model, self.operations_count)):

@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.settings = settings
         self.document_id: Optional[int] = None
+        self._opening = False
         self.last_error: Optional[str] = None
         self.setObjectName("blotter_main")
 
@@ -185,9 +186,16 @@ class MainWindow(QMainWindow):
         self.form.show_document(doc)
         self.operations_model.load(self.document_id)
         self.metrics_model.load(self.document_id)
-        self.release.set_document(doc["body"] if doc else "", self.metrics_model.rows())
-        self.run_checks()
-        self.form.metrics_view.select_first_undecided()
+        self._opening = True  # the release is highlighted once, below, with the current row
+        try:
+            self.form.metrics_view.select_first_undecided()
+        finally:
+            self._opening = False
+        current = self.form.metrics_view.current_id()
+        self.release.set_document(doc["body"] if doc else "", self.metrics_model.rows(), current)
+        if current:
+            self._metric_current(current, highlight=False)
+        window_checks.run(self, doc)
         if doc:
             self.document_list.select_document(doc["id"])
             self.settings.set_last_document(self.store.name, doc["id"])
@@ -234,8 +242,11 @@ class MainWindow(QMainWindow):
         self.commit_open_editors()
         step()
 
-    def _metric_current(self, row_id: int) -> None:
-        self.release.set_current(row_id or None)
+    def _metric_current(self, row_id: int, highlight: bool = True) -> None:
+        if self._opening:
+            return
+        if highlight:
+            self.release.set_current(row_id or None)
         row = next((r for r in self.metrics_model.rows() if r["id"] == row_id), None)
         if row and row.get("offset") is not None and row.get("length"):
             self.release.show_span(row["offset"], row["length"])

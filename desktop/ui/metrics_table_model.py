@@ -18,6 +18,8 @@ from desktop.ui.row_table_model import RowTableModel
 
 (COL_STATUS, COL_CATEGORY, COL_VALUE, COL_QUALIFIER, COL_UNIT, COL_SUBJECT, COL_OPERATION, COL_EVIDENCE,
  COL_RULE, COL_ORIGINAL, COL_CHECKS, COL_NOTE) = range(12)
+_DECORATION, _ALIGNMENT = int(Qt.DecorationRole), int(Qt.TextAlignmentRole)
+_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 #: the columns of the compact table; the others are shown in the detail editor
 TABLE_COLUMNS = (COL_STATUS, COL_CATEGORY, COL_VALUE, COL_QUALIFIER, COL_OPERATION)
 #: how a value in a unit is written (a count is a bare number)
@@ -73,13 +75,10 @@ class MetricsTableModel(RowTableModel):
         """The checks' messages per row id; only rows whose messages changed are repainted."""
         changed = {i for i in set(findings) | set(self._findings) if findings.get(i) != self._findings.get(i)}
         self._findings = dict(findings)
-        for row_id in changed:
-            at = self.row_of(row_id)
-            if at is not None:
-                self.dataChanged.emit(self.index(at, COL_VALUE), self.index(at, COL_VALUE),
-                                      [Qt.DecorationRole, Qt.ToolTipRole])
-                self.dataChanged.emit(self.index(at, COL_CHECKS), self.index(at, COL_CHECKS),
-                                      [Qt.DisplayRole, Qt.EditRole])
+        rows = [at for at in map(self.row_of, changed) if at is not None]
+        if rows:  # one signal for the block of rows concerned (the value's ⚠ and the detail's line)
+            self.dataChanged.emit(self.index(min(rows), COL_VALUE), self.index(max(rows), COL_CHECKS),
+                                  [Qt.DecorationRole, Qt.ToolTipRole, Qt.DisplayRole, Qt.EditRole])
 
     def clear_derived(self) -> None:
         self._findings = {}
@@ -132,10 +131,12 @@ class MetricsTableModel(RowTableModel):
         return "; ".join(f"{name.lower()} {before} → {after}" for name, before, after in changes)
 
     def extra_data(self, field: str, row: dict, role) -> Any:
-        if role == Qt.DecorationRole and field == "category":
-            return style.category_icon(row.get("category"))
-        if role == Qt.DecorationRole and field == "value" and self._findings.get(row["id"]):
-            return style.warning_icon()
-        if role == Qt.TextAlignmentRole and field == "value":
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        # ``role`` is a plain int here (see RowTableModel.data): int comparisons keep painting cheap
+        if role == _DECORATION:
+            if field == "category":
+                return style.category_icon(row.get("category"))
+            if field == "value" and self._findings.get(row["id"]):
+                return style.warning_icon()
+        elif role == _ALIGNMENT and field == "value":
+            return _RIGHT
         return None

@@ -99,8 +99,8 @@ class ReleaseView(QWidget):
         self._rows: list[dict] = []
         self._current: Optional[int] = None
 
-    def set_document(self, body: Optional[str], rows: Iterable[dict]) -> None:
-        """Show a new release (or nothing) with the highlights of ``rows``."""
+    def set_document(self, body: Optional[str], rows: Iterable[dict], current: Optional[int] = None) -> None:
+        """Show a new release (or nothing) with the highlights of ``rows``, ``current``'s darker."""
         text = self.text
         text.body = body or ""
         text.offsets = OffsetMap(text.body)
@@ -109,7 +109,7 @@ class ReleaseView(QWidget):
         focus = QApplication.focusWidget()
         if self.find_bar.isVisible() and (focus is None or not self.find_bar.isAncestorOf(focus)):
             self.find_bar.hide()  # its hits were in the other release
-        self._current = None
+        self._current = current
         self.set_rows(rows)
 
     def set_rows(self, rows: Iterable[dict], current: Optional[int] = None) -> None:

@@ -150,17 +150,19 @@ class RowTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation, role=Qt.DisplayRole) -> Any:
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.COLUMNS):
+        # asked for every section (hidden ones too) at each layout: int comparisons, as in data()
+        if int(role) == _DISPLAY and orientation == Qt.Horizontal and 0 <= section < len(self.COLUMNS):
             return self.COLUMNS[section][1]
         return None
 
     def flags(self, index) -> Qt.ItemFlags:
         if not index.isValid():
             return Qt.NoItemFlags
-        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        if self.COLUMNS[index.column()][0] in self.EDITABLE:
-            base |= Qt.ItemIsEditable
-        return base
+        flags = self.__dict__.get("_flags")
+        if flags is None:  # one value a column, worked out once
+            base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+            flags = self._flags = [base | Qt.ItemIsEditable if f in self.EDITABLE else base for f, _ in self.COLUMNS]
+        return flags[index.column()]
 
     def data(self, index, role=Qt.DisplayRole) -> Any:
         # Qt asks for a dozen roles of every visible cell at each paint: plain int

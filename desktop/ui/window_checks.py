@@ -7,7 +7,7 @@ connection (``blotter import``, a second window) committed since we last looked.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 from desktop.store import StoreError, review_checks, ui_queries
 
@@ -15,14 +15,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from desktop.ui.main_window import MainWindow
 
 
-def run(window: "MainWindow") -> None:
+def run(window: "MainWindow", doc: Optional[dict] = None) -> None:
+    """``doc``: the document's row when the caller has just read it (saves a query on a switch)."""
     if window.document_id is None:
         window.metrics_model.set_findings({})
         window.form.show_checks(None)
         return
     try:
         found = review_checks.check_and_keep(window.store, window.document_id, window.metrics_model.rows(),
-                                             window.operations_model.rows())
+                                             window.operations_model.rows(), doc)
     except StoreError:
         return  # derived data; the edit itself reported any failure
     if found is None:
