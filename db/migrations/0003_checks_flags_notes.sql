@@ -28,3 +28,13 @@ ALTER TABLE documents ADD COLUMN note TEXT;
 ALTER TABLE metrics ADD COLUMN note TEXT;
 ALTER TABLE operations ADD COLUMN note TEXT;
 CREATE INDEX documents_review_flag ON documents(review_flag) WHERE review_flag = 1;
+
+-- Partial indexes: finding the few documents not checked yet, or with notes, without reading every row.
+CREATE INDEX documents_unchecked ON documents(id) WHERE failed_checks IS NULL;
+CREATE INDEX documents_noted ON documents(id) WHERE note IS NOT NULL;
+CREATE INDEX metrics_noted ON metrics(document_id) WHERE note IS NOT NULL;
+CREATE INDEX operations_noted ON operations(document_id) WHERE note IS NOT NULL;
+
+-- The list sorts by title and publisher (header clicks) through an index, a page at a time.
+CREATE INDEX documents_title_order ON documents(title COLLATE NOCASE, id);
+CREATE INDEX documents_publisher_order ON documents(publisher COLLATE NOCASE, id);
