@@ -88,6 +88,8 @@ class FormPanel(QWidget):
 
         self.metrics_count = QLabel(self)
         self.operations_count = QLabel(self)
+        for label in (self.metrics_count, self.operations_count):
+            label.setStyleSheet("color: #666")  # once: a style sheet set at every switch costs a re-polish
         ops_box = self._box("Operations", self.operations_count, self.operations_view, [])
         self.confirm_all_button = self._button("Confirm all", "Confirm every suggested row (Ctrl+Shift+A)")
         self.reviewed_button = self._button("Reviewed ▸ next",
@@ -155,7 +157,6 @@ class FormPanel(QWidget):
             rejected = sum(1 for r in rows if r["status"] == "rejected")
             text = f"{len(rows)} row{'s' if len(rows) != 1 else ''}, {todo} to review" + (f", {rejected} rejected" if rejected else "")
             label.setText(text if rows else "none yet (select text in the release, then Ctrl+M / Ctrl+Shift+O)")
-            label.setStyleSheet("color: #666")
 
     def show_checks(self, report) -> None:
         """One line over the metrics: the checks that failed (Help ▸ Checks), and the numbers no row cites."""
@@ -170,7 +171,9 @@ class FormPanel(QWidget):
             parts.append(f"{report.uncited} number{'s' if report.uncited != 1 else ''} in the text no row cites "
                          "(dotted underline)")
         self.checks_line.setText("  ·  ".join(parts))
-        self.checks_line.setStyleSheet(f"color: {style.WARNING_COLOUR if report.findings else '#666'}")
+        sheet = f"color: {style.WARNING_COLOUR if report.findings else '#666'}"
+        if self.checks_line.styleSheet() != sheet:
+            self.checks_line.setStyleSheet(sheet)
 
     # -- document fields ---------------------------------------------------------
     def show_document(self, doc: Optional[dict]) -> None:
@@ -183,7 +186,8 @@ class FormPanel(QWidget):
             else:
                 widget.setText(self._stored[name] or "")
                 widget.setCursorPosition(0)
-            widget.setStyleSheet("")
+            if widget.styleSheet():
+                widget.setStyleSheet("")  # a refused edit's outline goes with the document
             widget.setEnabled(doc is not None)
             widget.blockSignals(False)
         flagged = bool(doc and doc.get("review_flag"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView
 
 from desktop.ui.row_table_model import ROW_ID_ROLE
@@ -60,8 +60,7 @@ class RowTableView(QTableView):
             return False
         column = max(self.currentIndex().column(), 1)
         index = model.index(row, column)
-        self.setCurrentIndex(index)
-        self.selectRow(row)
+        self.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
         self.scrollTo(index)
         return True
 
