@@ -22,6 +22,7 @@ FILTERS = (("All documents", {}, "published"), ("New", {"status": "new"}, "publi
            ("In review", {"status": "in_review"}, "published"), ("Reviewed", {"status": "reviewed"}, "published"),
            ("Skipped", {"status": "skipped"}, "published"), ("Disagree after re-extraction ⚑", {"flagged": True}, "published"),
            ("Needs attention ⚠", {"attention": True}, "attention"),
+           ("All, needing attention first", {}, "attention"),
            ("Flagged for a second look ⚐", {"review_flag": True}, "published"),
            ("With notes ✎", {"noted": True}, "published"))
 

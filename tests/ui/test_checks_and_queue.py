@@ -65,3 +65,15 @@ def test_help_lists_every_check(window, qtbot):
                  "A date outside the operation", "Numbers no row cites"):
         assert name in text
     assert window.actions_by_name["checks_help"].text() == "&Checks"
+
+
+def test_the_attention_order_keeps_every_document(window, qtbot):
+    make_charges_exceed_arrests(window, qtbot)
+    combo = window.document_list.status_filter
+    focus(qtbot, combo)
+    while combo.currentText() != "All, needing attention first":
+        press(qtbot, Qt.Key_Down)
+    model = window.list_model
+    assert model.total() == 5 and model.document_id(0) == 1
+    ranks = [model._rows[r]["attention"] for r in range(model.rowCount())]
+    assert ranks == sorted(ranks, reverse=True) and ranks[-1] == 0
