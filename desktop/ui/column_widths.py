@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 #: room for the cell's margins, a decoration and the italic of a corrected row
-_PAD, _ICON = 14, 20
+_PAD, _ICON = 24, 20
 
 
 class ColumnFitter:

@@ -49,6 +49,15 @@ def format_amount(value, unit) -> str:
     return number
 
 
+def short_operation(name: str) -> str:
+    """"Operation Winter Nights" -> "Winter Nights": the table's narrow column shows the part that differs
+    (the full name is in the editor and the tooltip)."""
+    for prefix in ("Operation ", "Op. ", "Op "):
+        if name.startswith(prefix) and len(name) > len(prefix):
+            return name[len(prefix):]
+    return name
+
+
 class MetricsTableModel(RowTableModel):
     KIND = "metric"
     COLUMNS = (
@@ -94,6 +103,8 @@ class MetricsTableModel(RowTableModel):
             return style.label(value)
         if field == "text" and value:
             return " ".join(str(value).split())
+        if field == "operation" and value:
+            return short_operation(str(value))
         if field == "rule":
             return self.rule(row)
         if field == "original":
@@ -105,6 +116,8 @@ class MetricsTableModel(RowTableModel):
     def tooltip(self, field: str, row: dict):
         found = self.findings(row["id"])
         base = super().tooltip(field, row)
+        if field == "operation" and row.get("operation"):
+            base = f"{row['operation']}\n\n{base}" if base else row["operation"]
         if not found:
             return base
         lines = "\n".join(f"⚠ {m}" for m in found)

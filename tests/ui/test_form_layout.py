@@ -64,3 +64,13 @@ def test_subject_is_edited_in_the_detail_editor_and_saved(window, fresh, qtbot):
     stored = fresh().row("metric", row_id)
     assert stored["subject"] == "offensive weapons" and stored["status"] == "corrected"
     assert view.current_id() == row_id
+
+
+def test_the_operation_column_shows_the_part_of_the_name_that_differs(window):
+    from desktop.ui.metrics_table_model import COL_OPERATION, short_operation
+    model = window.metrics_model
+    assert short_operation("Operation Winter Nights") == "Winter Nights" and short_operation("Sceptre") == "Sceptre"
+    assert model.setData(model.index(0, COL_OPERATION), "Operation Winter Nights")
+    assert model.index(0, COL_OPERATION).data() == "Winter Nights"
+    assert model.index(0, COL_OPERATION).data(Qt.EditRole) == "Operation Winter Nights"
+    assert "Operation Winter Nights" in model.index(0, COL_OPERATION).data(Qt.ToolTipRole)
