@@ -38,6 +38,8 @@ def validate(keys: dict[str, str]) -> dict[str, str]:
         key = (key or "").strip().lower()
         if not key:
             continue  # no key for this category
+        if key == "f":
+            raise KeysError(f"F flags the document; choose another key for {category.replace('_', ' ')}")
         if len(key) != 1 or key in RESERVED or not key.isprintable():
             raise KeysError(f"the key for {category.replace('_', ' ')} must be one letter or digit, not {key!r}")
         if key in seen:

@@ -65,3 +65,8 @@ def test_a_key_used_twice_is_refused_with_a_reason(window, qtbot):
     with pytest.raises(KeysError):
         validate({"arrests": "1", "charges": "1"})
     assert parse("") == DEFAULT_KEYS and parse("arrests=1,charges=1") == DEFAULT_KEYS
+
+
+def test_f_is_kept_for_the_flag():
+    with pytest.raises(KeysError, match="F flags the document"):
+        validate({"offences": "f"})
