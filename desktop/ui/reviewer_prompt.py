@@ -9,7 +9,7 @@ the question is not asked again).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
 
 class NameLine(QLineEdit):
@@ -37,6 +37,7 @@ class ReviewerPrompt(QWidget):
         self.name.setPlaceholderText("Enter saves, Esc keeps")
         self.name.setFixedWidth(200)
         label.setBuddy(self.name)
+        self.setSizePolicy(QSizePolicy.Maximum, QSizePolicy.Preferred)  # the field stays beside its question
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 6, 0)
         layout.addWidget(label)
