@@ -1,7 +1,8 @@
 """Curated figures out of the store as CSV (RFC 4180, UTF-8) or JSON Lines.
 
 One row per metric with its document, its operation, the figure, the evidence
-and the review decision. Rejected metrics never leave. Text cells that a
+and the review decision. Rejected metrics never leave; a row left undecided (``suggested``) in a
+reviewed document carries no reviewer and no review time, so it is never reported as reviewed. Text cells that a
 spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab
 or CR) are prefixed with ``'`` (OWASP's CSV-injection advice), and so are cells that
 already start with ``'`` (so removing one leading ``'`` always gives the stored text back); numeric columns
@@ -30,8 +31,9 @@ COLUMNS = (
     "operation", "operation_start", "operation_end",
     "category", "value", "qualifier", "unit", "subject",
     "evidence", "offset", "length", "status", "reviewer", "reviewed_at",
+    "flagged_for_review", "document_note", "note",
 )
-NUMERIC = {"value", "offset", "length"}
+NUMERIC = {"value", "offset", "length", "flagged_for_review"}
 #: A leading ``'`` is escaped too: spreadsheets hide one, and the round trip must stay exact.
 _DANGER = "=+-@\t\r'"
 
@@ -39,7 +41,10 @@ _QUERY = """
 SELECT d.name, d.title, d.published, d.publisher, d.url,
        m.operation, o.start, o."end",
        m.category, m.value, m.qualifier, m.unit, m.subject,
-       m.text, m."offset", m.length, m.status, coalesce(m.updated_by, d.reviewer), d.reviewed_at
+       m.text, m."offset", m.length, m.status,
+       CASE WHEN m.status = 'suggested' THEN NULL ELSE coalesce(m.updated_by, d.reviewer) END,
+       CASE WHEN m.status = 'suggested' THEN NULL ELSE d.reviewed_at END,
+       d.review_flag, d.note, m.note
 FROM metrics m
 JOIN documents d ON d.id = m.document_id
 LEFT JOIN (SELECT document_id, name, min(start) AS start, min("end") AS "end" FROM operations

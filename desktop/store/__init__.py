@@ -152,7 +152,7 @@ class Store:
                                                new=status, at=stamp)])
 
     def update_document(self, document_id: int, field: str, value) -> None:
-        """Edit title, published, publisher, url or area."""
+        """Edit title, published, publisher, url, area or note."""
         if field not in documents.EDITABLE_FIELDS:
             raise ValueError(f"cannot edit a document's {field}")
         value = review.clean_value(field, value)
@@ -161,9 +161,22 @@ class Store:
             if row[field] == value:
                 return
             self.db["documents"].update(document_id, {field: value})
-            self._touch(row)
+            if field != "note":  # a note changes no figure: the document keeps its status
+                self._touch(row)
             audit.record(self.db, [audit.entry("document", document_id, "update", reviewer=self.reviewer,
                                                document_id=document_id, field=field, old=row[field], new=value)])
+
+    def set_review_flag(self, document_id: int, flagged: bool) -> None:
+        """Flag a document for a second look (or clear the flag); audited, the status unchanged."""
+        with self.write():
+            row = self._doc(document_id)
+            new = 1 if flagged else 0
+            if row["review_flag"] == new:
+                return
+            self.db["documents"].update(document_id, {"review_flag": new})
+            audit.record(self.db, [audit.entry("document", document_id, "update", reviewer=self.reviewer,
+                                               document_id=document_id, field="review_flag",
+                                               old=row["review_flag"], new=new)])
 
     def _doc(self, document_id: int) -> dict:
         row = documents.get(self.db, document_id)
@@ -172,11 +185,13 @@ class Store:
         return row
 
     def _touch(self, row: dict) -> None:
-        """A first edit moves a new document to in_review (with its audit entry)."""
-        if row["status"] == "new":
+        """A document whose figures change is in review: a new one starts, a reviewed or skipped one
+        goes back; either change of status is audited, so it is never silent."""
+        if row["status"] in ("new", "reviewed", "skipped"):
             self.db["documents"].update(row["id"], {"status": "in_review"})
             audit.record(self.db, [audit.entry("document", row["id"], "status", reviewer=self.reviewer,
-                                               document_id=row["id"], field="status", old="new", new="in_review")])
+                                               document_id=row["id"], field="status", old=row["status"],
+                                               new="in_review")])
 
     # -- reviewed rows -------------------------------------------------------------
     def metrics(self, document_id: int) -> list[dict]:
@@ -279,7 +294,8 @@ class Store:
 
     def _log_and_touch(self, entries: list[dict]) -> None:
         audit.record(self.db, entries)
-        for doc_id in {e["document_id"] for e in entries if e["document_id"] is not None}:
+        # a note decides nothing: it leaves the document's status as it is
+        for doc_id in {e["document_id"] for e in entries if e["document_id"] is not None and e.get("field") != "note"}:
             self._touch(self._doc(doc_id))
 
     # -- re-extraction and history -------------------------------------------------

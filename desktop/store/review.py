@@ -24,8 +24,11 @@ from desktop.store.connection import StoreError
 from desktop.store.numbers import clean_number
 from desktop.textrules import MAX_TEXT, ONE_LINE, iso_date, strip_controls, too_long
 
-METRIC_EDITABLE = ("category", "value", "qualifier", "unit", "subject", "operation", "offset", "length", "text")
-OPERATION_EDITABLE = ("name", "start", "end", "duration")
+METRIC_EDITABLE = ("category", "value", "qualifier", "unit", "subject", "operation", "offset", "length", "text",
+                   "note")
+OPERATION_EDITABLE = ("name", "start", "end", "duration", "note")
+#: fields a reviewer writes that are not a decision about the figure (a note keeps the row's status)
+NOT_DECISIONS = frozenset({"note"})
 TABLES = {"metric": "metrics", "operation": "operations"}
 
 
@@ -119,7 +122,7 @@ def _differs_from_suggestion(db: sqlite_utils.Database, kind: str, row: dict) ->
     if original is None:
         return True
     fields = METRIC_EDITABLE if kind == "metric" else OPERATION_EDITABLE
-    return any(_norm(original[f]) != _norm(row[f]) for f in fields)
+    return any(_norm(original[f]) != _norm(row[f]) for f in fields if f not in NOT_DECISIONS)
 
 
 def _norm(v: Any) -> Any:
@@ -150,6 +153,8 @@ def update(db: sqlite_utils.Database, kind: str, row_id: int, changes: dict, rev
     stamp = now()
     new_row = {**row, **clean}
     status = row["status"] if row["status"] == "rejected" and "status" not in changes else None
+    if set(clean) <= NOT_DECISIONS:
+        status = row["status"]  # a note decides nothing
     status = status or decided_status(db, kind, new_row)
     updates = {**clean, "status": status, "updated_at": stamp, "updated_by": reviewer}
     db[TABLES[kind]].update(row_id, updates)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Optional
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QTimer, Qt
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QTimer, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QStyledItemDelegate, QWidget
 
@@ -37,6 +37,9 @@ class NumberValidator(QValidator):
 
 class RetryingDelegate(QStyledItemDelegate):
     """Re-opens the editor with the typed text when the model refuses it."""
+
+    #: a word for the reviewer about what they typed (a key refused, say)
+    message = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -103,19 +106,31 @@ class ValueDelegate(RetryingDelegate):
         edit = QLineEdit(parent)
         edit.setValidator(NumberValidator(edit))
         edit.setAlignment(Qt.AlignRight)
+        edit.inputRejected.connect(lambda: self.message.emit(
+            "A value takes digits, a comma, a point, a sign or a currency symbol; the unit is set under "
+            "the table."))
         return edit
 
     def setEditorData(self, editor: QLineEdit, index) -> None:
         value = self.pending(index)
         if value is None:
-            value = index.data(Qt.DisplayRole) or ""
+            value = _number(index.data(Qt.EditRole))
         editor.setText(str(value))
 
     def setModelData(self, editor: QLineEdit, model, index) -> None:
         text = editor.text().strip()
-        if text == (index.data(Qt.DisplayRole) or ""):
+        if text == _number(index.data(Qt.EditRole)):
             return
         self.commit(editor, model, index, text)
+
+
+def _number(value) -> str:
+    """The stored number as the editor shows it: ``1,825`` (its unit is edited apart)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}"
 
 
 class TextDelegate(RetryingDelegate):
@@ -153,8 +168,16 @@ class DateDelegate(RetryingDelegate):
         self.commit(editor, model, index, value)
 
 
+class DateEdit(QDateEdit):
+    """A date field that Tab leaves (a plain QDateEdit walks its year, month and day first; the arrow
+    keys still change them)."""
+
+    def focusNextPrevChild(self, next_: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next_)
+
+
 def date_edit(parent=None) -> QDateEdit:
-    edit = QDateEdit(parent)
+    edit = DateEdit(parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setMinimumDate(NO_DATE)

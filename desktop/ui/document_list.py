@@ -11,14 +11,20 @@ from typing import Optional
 
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QStyle,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QStyle,
                                QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
 from desktop.ui.document_list_model import (COL_METRICS, COL_PUBLISHED, COL_PUBLISHER, COL_STATUS, COL_TITLE,
                                             DOC_ID_ROLE, SUBTITLE_ROLE, DocumentListModel)
 
-FILTERS = (("All documents", None, False), ("New", "new", False), ("In review", "in_review", False),
-           ("Reviewed", "reviewed", False), ("Skipped", "skipped", False), ("Flagged ⚑", None, True))
+#: (shown, the store's filter, the order): the list's drop-down
+FILTERS = (("All documents", {}, "published"), ("New", {"status": "new"}, "published"),
+           ("In review", {"status": "in_review"}, "published"), ("Reviewed", {"status": "reviewed"}, "published"),
+           ("Skipped", {"status": "skipped"}, "published"), ("Disagree after re-extraction ⚑", {"flagged": True}, "published"),
+           ("Needs attention ⚠", {"attention": True}, "attention"),
+           ("All, needing attention first", {}, "attention"),
+           ("Flagged for a second look ⚐", {"review_flag": True}, "published"),
+           ("With notes ✎", {"noted": True}, "published"))
 
 
 class TitleDelegate(QStyledItemDelegate):
@@ -64,14 +70,18 @@ class DocumentList(QWidget):
         self.search.setPlaceholderText("Search titles and text (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.status_filter = QComboBox(self)
-        for text, status, flagged in FILTERS:
-            self.status_filter.addItem(text, (status, flagged))
-        self.status_filter.setToolTip("Show only documents with this status")
+        for text, wanted, order in FILTERS:
+            self.status_filter.addItem(text, (wanted, order))
+        self.status_filter.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.status_filter.setMinimumContentsLength(13)
+        self.status_filter.setToolTip("Show only documents with this status. Needs attention: failed checks, "
+                                      "flagged after re-extraction, many uncited numbers first (Help ▸ Checks)")
         self.view = QTableView(self)
         self.view.setModel(model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the list for the release (F6 too)
         self.view.verticalHeader().setVisible(False)
         self.view.setWordWrap(False)
         self.view.setTextElideMode(Qt.ElideRight)
@@ -82,9 +92,13 @@ class DocumentList(QWidget):
         self.view.setColumnHidden(COL_PUBLISHER, True)
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(False)
+        header.sectionClicked.connect(self._header_clicked)
+        header.setToolTip("Click a heading to sort by it (again: the other way round)")
         header.setMinimumSectionSize(40)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.Stretch)
-        for col, width in ((COL_STATUS, 100), (COL_METRICS, 56)):
+        for col, width in ((COL_STATUS, 92), (COL_METRICS, 52)):
             header.setSectionResizeMode(col, QHeaderView.Interactive)
             header.resizeSection(col, width)
 
@@ -96,6 +110,16 @@ class DocumentList(QWidget):
         layout.setContentsMargins(6, 6, 0, 6)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        self.empty = QLabel(self)
+        self.empty.setObjectName("list_empty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignCenter)
+        self.empty.setStyleSheet("color: #555; padding: 12px")
+        layout.insertWidget(1, self.empty)  # under the search, over the (empty) list
+        self.empty.hide()
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+            signal.connect(self._update_empty)
+        self._update_empty()
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -106,12 +130,41 @@ class DocumentList(QWidget):
         self.status_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
 
+    def _header_clicked(self, column: int) -> None:
+        current = self.model.sorted_by()
+        descending = current is not None and current[0] == column and current[1] == Qt.AscendingOrder
+        self.sort_by(column, Qt.DescendingOrder if descending else Qt.AscendingOrder)
+
+    def sort_by(self, column: int, order=Qt.AscendingOrder) -> None:
+        """Sort the list by ``column`` (also the Go ▸ Sort menu, for the hidden date and publisher columns)."""
+        keep = self.current_id()
+        self.model.sort(column, order)
+        header = self.view.horizontalHeader()
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(column, order)
+        if keep is not None:
+            self.select_document(keep)
+
+    def _update_empty(self, *args) -> None:
+        """Say so when the list is empty: nothing matches the filter, or nothing is imported yet."""
+        if self.model.rowCount():
+            self.empty.hide()
+            return
+        active = any(v for k, v in self.model.filter().items() if k != "order")
+        self.empty.setText("No documents match. Clear the search or choose “All documents”." if active else
+                           "No documents yet. File ▸ Import files… (Ctrl+I) adds press releases.")
+        self.empty.show()
+
     def apply_filter(self) -> None:
         """Run the search and status filter now (the list keeps the current document selected)."""
         self._debounce.stop()
         current = self.current_id()
-        status, flagged = self.status_filter.currentData()
-        self.model.set_filter(status=status, search=self.search.text(), flagged=flagged)
+        wanted, order = self.status_filter.currentData()
+        if order == "published" and self.model.sorted_by() is not None:
+            order = self.model.order()  # a sorted column stays sorted under another filter
+        else:
+            self.view.horizontalHeader().setSortIndicatorShown(False)
+        self.model.set_filter(search=self.search.text(), order=order, **wanted)
         if current is not None:
             self.select_document(current)
 

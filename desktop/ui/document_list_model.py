@@ -15,6 +15,7 @@ from typing import Any, Optional
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor
 
+from desktop.checks import MANY_UNCITED
 from desktop.store import Store, StoreError, ui_queries
 from desktop.ui import style
 
@@ -30,6 +31,14 @@ PAGE = 200
 LOOKAHEAD = PAGE
 
 
+def marks(doc: dict) -> str:
+    """What the list marks a document with, before its date: ⚑ disagrees after re-extraction, ⚠ a check
+    failed, ⚐ flagged by a reviewer, ✎ has a note."""
+    found = [m for m, on in (("⚑", doc.get("flagged")), ("⚠", doc.get("check_summary")),
+                             ("⚐", doc.get("review_flag")), ("✎", doc.get("note"))) if on]
+    return " ".join(found) + "  " if found else ""
+
+
 class DocumentListModel(QAbstractTableModel):
     """One row per document matching the filter, in the store's order."""
 
@@ -38,7 +47,9 @@ class DocumentListModel(QAbstractTableModel):
         self.store = store
         self._rows: list[dict] = []
         self._total = 0
-        self._filter: dict[str, Any] = {"status": None, "search": None, "flagged": None}
+        self._filter: dict[str, Any] = {"status": None, "search": None, "flagged": None, "attention": None,
+                                        "review_flag": None, "noted": None}
+        self._order = "published"
         self.reload()
 
     # -- loading -----------------------------------------------------------------
@@ -47,20 +58,55 @@ class DocumentListModel(QAbstractTableModel):
         self.reload()
 
     def set_filter(self, status: Optional[str] = None, search: Optional[str] = None,
-                   flagged: Optional[bool] = None) -> None:
+                   flagged: Optional[bool] = None, attention: Optional[bool] = None,
+                   review_flag: Optional[bool] = None, noted: Optional[bool] = None,
+                   order: Optional[str] = None) -> None:
+        if order:
+            self._order = order
         self._filter = {"status": status or None, "search": (search or "").strip() or None,
-                        "flagged": bool(flagged) or None}
+                        "flagged": bool(flagged) or None, "attention": bool(attention) or None,
+                        "review_flag": bool(review_flag) or None, "noted": bool(noted) or None}
         self.reload()
 
+    def set_order(self, order: str) -> None:
+        """The store's order (``published``, ``attention``...): a reset."""
+        self._order = order
+        self.reload()
+
+    def order(self) -> str:
+        return self._order
+
+    #: column -> (the store's order ascending, descending); the view's header sorts through it
+    SORTS = {COL_TITLE: ("title", "title_desc"), COL_PUBLISHED: ("published_asc", "published"),
+             COL_PUBLISHER: ("publisher", "publisher_desc"), COL_STATUS: ("status", "status_desc"),
+             COL_METRICS: ("figures_asc", "figures")}
+
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+        """A header click: SQLite sorts (a page at a time); nothing is loaded beyond the first page."""
+        if column not in self.SORTS:
+            return
+        ascending, descending = self.SORTS[column]
+        self.set_order(ascending if order == Qt.AscendingOrder else descending)
+
+    def sorted_by(self) -> Optional[tuple[int, Qt.SortOrder]]:
+        """The column and direction the list is sorted by, or None (the default or the queue's order)."""
+        for column, (ascending, descending) in self.SORTS.items():
+            if self._order == ascending:
+                return column, Qt.AscendingOrder
+            if self._order == descending and descending != "published":
+                return column, Qt.DescendingOrder
+        return None
+
     def filter(self) -> dict:
-        return dict(self._filter)
+        """The filter and the order, as the store's list queries take them."""
+        return {**self._filter, "order": self._order}
 
     def reload(self) -> None:
         """Bulk refresh: the first page again, and the new total."""
         self.beginResetModel()
         try:
             self._total = self.store.count(**self._filter)
-            self._rows = self.store.page(**self._filter, offset=0, limit=PAGE)
+            self._rows = self.store.page(**self._filter, order=self._order, offset=0, limit=PAGE)
         except StoreError:
             self._total, self._rows = 0, []
         self.endResetModel()
@@ -75,7 +121,7 @@ class DocumentListModel(QAbstractTableModel):
     def fetchMore(self, parent=QModelIndex()) -> None:
         if parent.isValid():
             return
-        more = self.store.page(**self._filter, offset=len(self._rows), limit=PAGE)
+        more = self.store.page(**self._filter, order=self._order, offset=len(self._rows), limit=PAGE)
         more = more[: max(0, self._total - len(self._rows))]
         if not more:
             self._total = len(self._rows)
@@ -136,7 +182,7 @@ class DocumentListModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.DisplayRole:
             if col == COL_STATUS:
-                return style.label(doc["status"]) + ("  ⚑" if doc["flagged"] else "")
+                return style.label(doc["status"])
             if col == COL_TITLE:
                 return doc["title"] or doc["name"]
             if col == COL_PUBLISHED:
@@ -151,8 +197,16 @@ class DocumentListModel(QAbstractTableModel):
             tip = f"{doc['title'] or doc['name']}\n{doc['publisher'] or ''} {doc['published'] or ''}\n{doc['name']}"
             if doc["flagged"]:
                 tip += "\n⚑ The reviewed figures disagree with the extractor's latest suggestions."
+            if doc.get("check_summary"):
+                tip += f"\n⚠ {doc['check_summary']}"
+            if (doc.get("uncited") or 0) >= MANY_UNCITED:
+                tip += f"\n{doc['uncited']} numbers in the text no row cites."
+            if doc.get("review_flag"):
+                tip += "\n⚐ Flagged by a reviewer for a second look."
+            if doc.get("note"):
+                tip += f"\n✎ {doc['note']}"
             return tip
-        if role == Qt.ForegroundRole and col == COL_STATUS and doc["flagged"]:
+        if role == Qt.ForegroundRole and col == COL_STATUS and (doc["flagged"] or doc.get("check_summary")):
             return QColor(style.FLAG_COLOUR)
         if role == Qt.TextAlignmentRole and col == COL_METRICS:
             return int(Qt.AlignRight | Qt.AlignVCenter)
@@ -163,5 +217,5 @@ class DocumentListModel(QAbstractTableModel):
         if role == FLAGGED_ROLE:
             return bool(doc["flagged"])
         if role == SUBTITLE_ROLE:
-            return " · ".join(p for p in (doc["published"], doc["publisher"]) if p) or doc["name"]
+            return marks(doc) + (" · ".join(p for p in (doc["published"], doc["publisher"]) if p) or doc["name"])
         return None

@@ -127,6 +127,7 @@ class FileActions:
     def _imported(self, report: ImportReport) -> None:
         window = self.window
         self.last_result = report
+        window.background_checks.start(window.store)  # the new documents get their checks
         window.list_model.reload()
         window.update_counts()
         if window.document_id is None and window.list_model.rowCount():
@@ -172,6 +173,7 @@ class FileActions:
         window = self.window
         self.last_result = result
         window.list_model.reload()
+        window.update_counts()  # flags after re-extraction change the queue
         window.show_document(window.document_id)
         note = " (cancelled)" if result["cancelled"] else ""
         window.statusBar().showMessage(
@@ -192,7 +194,15 @@ class FileActions:
         self.window.update_reviewer()
 
     def show_shortcuts(self) -> None:
-        ShortcutsDialog(self.window).open()
+        ShortcutsDialog(self.window, self.window.category_keys).open()
+
+    def show_checks(self) -> None:
+        from desktop.ui.checks_dialog import ChecksDialog
+        ChecksDialog(self.window).open()
+
+    def edit_category_keys(self) -> None:
+        from desktop.ui.category_keys_dialog import CategoryKeysDialog
+        CategoryKeysDialog(self.window).open()
 
     def show_about(self) -> None:
         QMessageBox.about(self.window, "About Blotter",

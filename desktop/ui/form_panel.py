@@ -10,13 +10,15 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSplitter, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QSplitter,
+                               QToolButton, QVBoxLayout, QWidget)
 
-from desktop.domain import CATEGORIES, QUALIFIERS, UNITS
+from desktop.domain import CATEGORIES, QUALIFIERS, ROW_STATUSES
 from desktop.ui import delegates, style
-from desktop.ui.metrics_table_model import (COL_CATEGORY, COL_EVIDENCE, COL_OPERATION, COL_QUALIFIER, COL_STATUS,
-                                            COL_SUBJECT, COL_UNIT, COL_VALUE, MetricsTableModel)
+from desktop.ui.column_widths import ColumnFitter
+from desktop.ui.metric_detail import MetricDetail
+from desktop.ui.metrics_table_model import (COL_CATEGORY, COL_OPERATION, COL_QUALIFIER, COL_STATUS, COL_VALUE,
+                                            TABLE_COLUMNS, MetricsTableModel)
 from desktop.ui.operations_table_model import (COL_DURATION, COL_END, COL_NAME, COL_START, OperationsTableModel)
 from desktop.ui.row_table_view import RowTableView
 
@@ -37,7 +39,7 @@ class FormPanel(QWidget):
         fields.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
         fields.setContentsMargins(0, 0, 0, 0)
         self.edits: dict[str, QWidget] = {}
-        for name in ("title", "published", "publisher", "url"):
+        for name in ("title", "published", "publisher", "url", "note"):
             if name == "published":
                 widget = delegates.date_edit(self)
                 widget.editingFinished.connect(lambda: self._finished("published"))
@@ -46,6 +48,12 @@ class FormPanel(QWidget):
                 widget.editingFinished.connect(lambda n=name: self._finished(n))
             self.edits[name] = widget
             fields.addRow(name.capitalize() if name != "url" else "URL", widget)
+        self.edits["note"].setPlaceholderText("a note on this document (Ctrl+Shift+N), kept and exported")
+        self.flag_label = QLabel(self)
+        self.flag_label.setObjectName("review_flag")
+        self.flag_label.setStyleSheet(f"color: {style.FLAG_COLOUR}; font-weight: bold")
+        fields.addRow("", self.flag_label)
+        self.flag_label.hide()
         self.edits["published"].setMaximumWidth(160)
 
         self.operations_view = RowTableView(self)
@@ -54,38 +62,55 @@ class FormPanel(QWidget):
         self.operations_view.setItemDelegateForColumn(COL_DURATION, delegates.TextDelegate(self.operations_view))
         for col in (COL_START, COL_END):
             self.operations_view.setItemDelegateForColumn(col, delegates.DateDelegate(self.operations_view))
-        self._size(self.operations_view, {COL_STATUS: 96, COL_START: 96, COL_END: 96, COL_DURATION: 90},
-                   stretch=COL_NAME)
+        statuses = [style.label(s) for s in ROW_STATUSES]
+        self.operations_fit = ColumnFitter(
+            self.operations_view, {COL_STATUS: statuses, COL_START: ["2000-00-00"], COL_END: ["2000-00-00"]},
+            {COL_DURATION: lambda r: r.get("duration") or ""}, stretch=COL_NAME, icons=[COL_STATUS])
 
         self.metrics_view = RowTableView(self)
         self.metrics_view.setModel(metrics)
         view = self.metrics_view
         view.setItemDelegateForColumn(COL_CATEGORY, delegates.ComboDelegate(lambda: CATEGORIES, view))
         view.setItemDelegateForColumn(COL_QUALIFIER, delegates.ComboDelegate(lambda: QUALIFIERS, view))
-        view.setItemDelegateForColumn(COL_UNIT, delegates.ComboDelegate(lambda: UNITS, view, editable=True))
         view.setItemDelegateForColumn(COL_OPERATION, delegates.ComboDelegate(
             operations.names, view, allow_empty=True))
-        view.setItemDelegateForColumn(COL_VALUE, delegates.ValueDelegate(view))
-        view.setItemDelegateForColumn(COL_SUBJECT, delegates.TextDelegate(view))
-        self._size(view, {COL_STATUS: 96, COL_CATEGORY: 136, COL_VALUE: 66, COL_QUALIFIER: 74, COL_UNIT: 54,
-                          COL_SUBJECT: 130, COL_OPERATION: 130, COL_EVIDENCE: 200}, stretch=None)
-        view.horizontalHeader().setStretchLastSection(True)
+        self.value_delegate = delegates.ValueDelegate(view)
+        view.setItemDelegateForColumn(COL_VALUE, self.value_delegate)
+        for col in range(metrics.columnCount()):
+            view.setColumnHidden(col, col not in TABLE_COLUMNS)  # shown in the detail editor
+        self.metrics_fit = ColumnFitter(
+            view, {COL_STATUS: statuses, COL_CATEGORY: [style.label(c) for c in CATEGORIES],
+                   COL_QUALIFIER: [style.label(q) for q in QUALIFIERS]},
+            {COL_VALUE: lambda r: metrics.display("value", r)}, stretch=COL_OPERATION,
+            icons=[COL_STATUS, COL_CATEGORY, COL_VALUE])
+        self.detail = MetricDetail(metrics, self)
+        view.current_row_changed.connect(lambda _id: self.detail.show_row(view.currentIndex().row()))
 
         self.metrics_count = QLabel(self)
         self.operations_count = QLabel(self)
+        for label in (self.metrics_count, self.operations_count):
+            label.setStyleSheet("color: #666")  # once: a style sheet set at every switch costs a re-polish
         ops_box = self._box("Operations", self.operations_count, self.operations_view, [])
         self.confirm_all_button = self._button("Confirm all", "Confirm every suggested row (Ctrl+Shift+A)")
         self.reviewed_button = self._button("Reviewed ▸ next",
                                             "Mark this document reviewed and open the next unreviewed (Ctrl+Enter)")
         met_box = self._box("Metrics", self.metrics_count, self.metrics_view,
                             [self.confirm_all_button, self.reviewed_button])
+        self.checks_line = QLabel(self)
+        self.checks_line.setObjectName("checks_line")
+        self.checks_line.setWordWrap(True)
+        self.checks_line.setTextFormat(Qt.PlainText)
+        self.checks_line.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        met_box.layout().insertWidget(1, self.checks_line)
         tables = QSplitter(Qt.Vertical, self)
         tables.setObjectName("form_tables")
         tables.setChildrenCollapsible(False)
         tables.addWidget(ops_box)
         tables.addWidget(met_box)
+        tables.addWidget(self.detail)
         tables.setStretchFactor(0, 1)
         tables.setStretchFactor(1, 3)
+        tables.setStretchFactor(2, 1)
         self.tables_splitter = tables
 
         layout = QVBoxLayout(self)
@@ -105,6 +130,7 @@ class FormPanel(QWidget):
         button.setText(text)
         button.setToolTip(tip)
         button.setAutoRaise(False)
+        button.setFocusPolicy(Qt.NoFocus)  # a key does the same; Tab goes pane to pane
         return button
 
     def _box(self, title: str, counter: QLabel, view: RowTableView, buttons: list) -> QWidget:
@@ -124,15 +150,6 @@ class FormPanel(QWidget):
         layout.addWidget(view, 1)
         return box
 
-    @staticmethod
-    def _size(view: RowTableView, widths: dict, stretch: Optional[int]) -> None:
-        header = view.horizontalHeader()
-        for col, width in widths.items():
-            header.setSectionResizeMode(col, QHeaderView.Interactive)
-            header.resizeSection(col, width)
-        if stretch is not None:
-            header.setSectionResizeMode(stretch, QHeaderView.Stretch)
-
     def _update_counts(self, *args) -> None:
         for model, label in ((self.metrics_model, self.metrics_count), (self.operations_model, self.operations_count)):
             rows = model.rows()
@@ -140,7 +157,23 @@ class FormPanel(QWidget):
             rejected = sum(1 for r in rows if r["status"] == "rejected")
             text = f"{len(rows)} row{'s' if len(rows) != 1 else ''}, {todo} to review" + (f", {rejected} rejected" if rejected else "")
             label.setText(text if rows else "none yet (select text in the release, then Ctrl+M / Ctrl+Shift+O)")
-            label.setStyleSheet("color: #666")
+
+    def show_checks(self, report) -> None:
+        """One line over the metrics: the checks that failed (Help ▸ Checks), and the numbers no row cites."""
+        if report is None:
+            self.checks_line.clear()
+            return
+        parts = []
+        if report.findings:
+            parts.append(f"⚠ {report.failed} check{'s' if report.failed != 1 else ''} failed: "
+                         + "; ".join(f.message for f in report.findings))
+        if report.uncited:
+            parts.append(f"{report.uncited} number{'s' if report.uncited != 1 else ''} in the text no row cites "
+                         "(dotted underline)")
+        self.checks_line.setText("  ·  ".join(parts))
+        sheet = f"color: {style.WARNING_COLOUR if report.findings else '#666'}"
+        if self.checks_line.styleSheet() != sheet:
+            self.checks_line.setStyleSheet(sheet)
 
     # -- document fields ---------------------------------------------------------
     def show_document(self, doc: Optional[dict]) -> None:
@@ -153,9 +186,13 @@ class FormPanel(QWidget):
             else:
                 widget.setText(self._stored[name] or "")
                 widget.setCursorPosition(0)
-            widget.setStyleSheet("")
+            if widget.styleSheet():
+                widget.setStyleSheet("")  # a refused edit's outline goes with the document
             widget.setEnabled(doc is not None)
             widget.blockSignals(False)
+        flagged = bool(doc and doc.get("review_flag"))
+        self.flag_label.setText("⚐ Flagged for a second look (F clears it)" if flagged else "")
+        self.flag_label.setVisible(flagged)
 
     def field_value(self, name: str):
         widget = self.edits[name]

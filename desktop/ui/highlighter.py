@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from desktop.ui import style
-from desktop.ui.numbers import uncited
+from desktop.text_numbers import uncited
 
 
 class OffsetMap:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 
 from PySide6.QtCore import Qt
@@ -21,15 +22,25 @@ class Legend(QLabel):
         self.setContentsMargins(4, 2, 4, 2)
         self.show_counts(Counter())
 
+    def set_keys(self, keys: dict[str, str]) -> None:
+        """The category keys, shown in each chip ("1 arrests")."""
+        self.keys = dict(keys)
+        self.show_counts(self._counts)
+
     def show_counts(self, counts: Counter) -> None:
+        self._counts = counts
         chips = []
         for category in style.CATEGORY_COLOURS:
             if counts.get(category):
                 colour = style.CATEGORY_COLOURS[category]
                 name = style.label(category).replace(" ", "&nbsp;")
+                key = getattr(self, "keys", {}).get(category)
+                if key:
+                    name = f"<b>{html.escape(key.upper())}</b>&nbsp;{name}"
                 chips.append(f'<span style="background:{colour}; color:#111">&nbsp;{name}'
                              f'&nbsp;</span>&nbsp;{counts[category]}')
         chips.append('<span style="text-decoration: underline; color:#666">&nbsp;123&nbsp;</span>'
                      '&nbsp;<span style="color:#666">dotted:&nbsp;a&nbsp;number&nbsp;no&nbsp;row&nbsp;cites</span>')
         self.setText("&nbsp;&nbsp; ".join(chips))
-        self.setToolTip("Evidence is highlighted in its category's colour")
+        self.setToolTip("Evidence is highlighted in its category's colour; the bold key sets that category on "
+                        "the current metric row (Settings ▸ Category keys…)")

@@ -11,22 +11,25 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QThreadPool, Qt
+from PySide6.QtCore import QEvent, QThreadPool, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter
 
-from desktop.store import Store
-from desktop.ui import style
+from desktop.store import Store, StoreError, ui_queries
+from desktop.ui import panes, style, window_checks
+from desktop.ui.background_checks import BackgroundChecks
 from desktop.ui.document_list import DocumentList
-from desktop.ui.document_list_model import DocumentListModel
+from desktop.ui.document_list_model import COL_METRICS, COL_PUBLISHED, COL_PUBLISHER, COL_TITLE, DocumentListModel
+from desktop.ui.document_list_model import COL_STATUS as COL_STATUS_LIST
 from desktop.ui.file_actions import FileActions
 from desktop.ui.form_panel import FormPanel
-from desktop.ui.metrics_table_model import MetricsTableModel
+from desktop.ui.metrics_table_model import COL_CATEGORY, COL_STATUS, MetricsTableModel
 from desktop.ui.operations_table_model import OperationsTableModel
 from desktop.ui.release_view import ReleaseView
 from desktop.ui.review_actions import ReviewActions
+from desktop.ui.reviewer_prompt import ReviewerPrompt, ask_once
 from desktop.ui.settings import Settings
-from desktop.ui.shortcuts import ACTIONS
+from desktop.ui.shortcuts import ACTIONS, MENUS
 from desktop.ui.undo_commands import Edits
 
 
@@ -36,9 +39,11 @@ class MainWindow(QMainWindow):
         self.store = store
         self.settings = settings
         self.document_id: Optional[int] = None
+        self._opening = False
         self.last_error: Optional[str] = None
         self.setObjectName("blotter_main")
 
+        self.category_keys = settings.category_keys()
         self.edits = Edits(store, self)
         self.list_model = DocumentListModel(store, self)
         self.metrics_model = MetricsTableModel(self.edits, self)
@@ -62,20 +67,32 @@ class MainWindow(QMainWindow):
         self.error_label.setStyleSheet(f"color: {style.ERROR_COLOUR}; font-weight: bold")
         self.error_label.setWordWrap(False)
         self.counts_label = QLabel(self)
+        self.attention_label = QLabel(self)
+        self.attention_label.setStyleSheet(f"color: {style.WARNING_COLOUR}")
+        self.attention_label.setToolTip("Documents with failed checks, flagged after re-extraction or with many "
+                                        "uncited numbers: the list's “Needs attention” filter (Help ▸ Checks)")
         self.reviewer_label = QLabel(self)
         bar = self.statusBar()
         bar.addWidget(self.error_label, 1)
+        bar.addPermanentWidget(self.attention_label)
         bar.addPermanentWidget(self.counts_label)
         bar.addPermanentWidget(self.reviewer_label)
 
         self.review = ReviewActions(self)
         self.files = FileActions(self)
+        self.background_checks = BackgroundChecks(self)
+        self.background_checks.done.connect(lambda count: window_checks.checked_in_background(self, count))
         self.actions_by_name: dict[str, QAction] = {}
         self._build_menus()
         self._wire()
+        panes.set_tab_order(self)
         self._restore_layout()
         self.update_counts()
         self.update_reviewer()
+        self.reviewer_prompt: Optional[ReviewerPrompt] = None
+        if settings.should_ask_reviewer():
+            ask_once(self)
+        self.seen_version = (id(self.store), ui_queries.data_version(self.store))
 
     # -- building ----------------------------------------------------------------
     def _handlers(self) -> dict:
@@ -89,8 +106,16 @@ class MainWindow(QMainWindow):
             "add_metric": r.add_metric, "add_operation": r.add_operation,
             "confirm": lambda: r.confirm(None), "reject": lambda: r.reject(None),
             "confirm_all": r.confirm_all, "mark_reviewed": r.mark_reviewed, "skip_document": r.skip_document,
+            "toggle_flag": r.toggle_flag, "note_document": r.note_document, "note_row": r.note_row,
             "previous_document": lambda: self.step(-1), "next_document": lambda: self.step(1),
-            "reviewer_name": f.ask_reviewer_name, "shortcuts": f.show_shortcuts, "about": f.show_about,
+            "next_pane": lambda: panes.cycle(self, 1), "previous_pane": lambda: panes.cycle(self, -1),
+            "sort_title": lambda: self.document_list.sort_by(COL_TITLE),
+            "sort_published": lambda: self.document_list.sort_by(COL_PUBLISHED, Qt.DescendingOrder),
+            "sort_publisher": lambda: self.document_list.sort_by(COL_PUBLISHER),
+            "sort_status": lambda: self.document_list.sort_by(COL_STATUS_LIST),
+            "sort_figures": lambda: self.document_list.sort_by(COL_METRICS, Qt.DescendingOrder),
+            "reviewer_name": f.ask_reviewer_name, "category_keys": f.edit_category_keys,
+            "shortcuts": f.show_shortcuts, "checks_help": f.show_checks, "about": f.show_about,
         }
 
     def _build_menus(self) -> None:
@@ -98,7 +123,7 @@ class MainWindow(QMainWindow):
         menus = {}
         for name, menu_name, text, keys in ACTIONS:
             if menu_name not in menus:
-                menus[menu_name] = self.menuBar().addMenu(menu_name if menu_name != "Go" else "&Go")
+                menus[menu_name] = self.menuBar().addMenu(MENUS[menu_name])
             action = QAction(text, self)
             action.setObjectName(name)
             if keys:
@@ -107,7 +132,8 @@ class MainWindow(QMainWindow):
             menus[menu_name].addAction(action)
             self.addAction(action)
             self.actions_by_name[name] = action
-            if name in ("import_folder", "reextract_all", "redo", "add_operation", "skip_document"):
+            if name in ("import_folder", "reextract_all", "redo", "add_operation", "skip_document", "next_document",
+                        "previous_pane", "note_row"):
                 menus[menu_name].addSeparator()
         stack = self.edits.stack
         undo, redo = self.actions_by_name["undo"], self.actions_by_name["redo"]
@@ -127,10 +153,15 @@ class MainWindow(QMainWindow):
         self.form.metrics_view.reject_requested.connect(lambda: self.review.reject("metric"))
         self.form.operations_view.confirm_requested.connect(lambda: self.review.confirm("operation"))
         self.form.operations_view.reject_requested.connect(lambda: self.review.reject("operation"))
-        self.release.text.confirm_requested.connect(lambda: self.review.confirm("metric"))
-        self.release.text.reject_requested.connect(lambda: self.review.reject("metric"))
         self.form.field_edited.connect(self.review.edit_document_field)
         self.form.confirm_all_button.clicked.connect(self.review.confirm_all)
+        view = self.form.metrics_view
+        view.key_handler = self.review.category_key
+        view.key_columns = frozenset({COL_STATUS, COL_CATEGORY})
+        self.release.legend.set_keys(self.category_keys)
+        self.form.value_delegate.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        for view in (self.form.metrics_view, self.form.operations_view):
+            view.edit_cancelled.connect(self.edit_cancelled)
         self.form.reviewed_button.clicked.connect(self.review.mark_reviewed)
         self.edits.changed.connect(self._store_changed)
         self.edits.reset.connect(lambda doc_id: self._store_changed("reset", doc_id, 0))
@@ -140,13 +171,14 @@ class MainWindow(QMainWindow):
     # -- navigation --------------------------------------------------------------
     def open_initial_document(self) -> None:
         """The last document viewed in this database, else the first in the list."""
+        self.background_checks.start(self.store)
         last = self.settings.last_document(self.store.name)
         if last is not None and self.store.document(last) is None:
             last = None
         if last is None and self.list_model.rowCount():
             last = self.list_model.document_id(0)
         self.show_document(last)
-        self.form.metrics_view.setFocus()  # the review keys work at once
+        self.focus_rows()  # the review keys work at once
 
     def show_document(self, document_id: Optional[int]) -> None:
         doc = self.store.document(document_id) if document_id is not None else None
@@ -154,7 +186,16 @@ class MainWindow(QMainWindow):
         self.form.show_document(doc)
         self.operations_model.load(self.document_id)
         self.metrics_model.load(self.document_id)
-        self.release.set_document(doc["body"] if doc else "", self.metrics_model.rows())
+        self._opening = True  # the release is highlighted once, below, with the current row
+        try:
+            self.form.metrics_view.select_first_undecided()
+        finally:
+            self._opening = False
+        current = self.form.metrics_view.current_id()
+        self.release.set_document(doc["body"] if doc else "", self.metrics_model.rows(), current)
+        if current:
+            self._metric_current(current, highlight=False)
+        window_checks.run(self, doc)
         if doc:
             self.document_list.select_document(doc["id"])
             self.settings.set_last_document(self.store.name, doc["id"])
@@ -167,13 +208,21 @@ class MainWindow(QMainWindow):
     def step(self, delta: int) -> None:
         """Previous (-1) or next (+1) document in the list's order."""
         self.commit_open_editors()
-        target = self.document_list.step(delta)
-        if target is None and self.document_id is not None and self.document_list.current_id() is None:
-            target = self.store.neighbour(self.document_id, forward=delta > 0)
+        if self.document_id is not None and self.document_list.current_id() != self.document_id:
+            # the filter hides the open document: go on from it in the filtered order, not from the top
+            target = ui_queries.neighbour_in_list(self.store, self.document_id, **self.list_model.filter(),
+                                                  forward=delta > 0)
+        else:
+            target = self.document_list.step(delta)
         if target is None:
             self.statusBar().showMessage("No more documents that way.", 4000)
             return
         self.show_document(target)
+        self.focus_rows()
+
+    def focus_rows(self) -> None:
+        """After opening a document by key: the metrics table has the focus, its first undecided row current."""
+        self.form.metrics_view.setFocus(Qt.OtherFocusReason)
 
     def commit_open_editors(self) -> None:
         """An open cell editor or a document field being typed in is saved now (focus stays near)."""
@@ -193,8 +242,11 @@ class MainWindow(QMainWindow):
         self.commit_open_editors()
         step()
 
-    def _metric_current(self, row_id: int) -> None:
-        self.release.set_current(row_id or None)
+    def _metric_current(self, row_id: int, highlight: bool = True) -> None:
+        if self._opening:
+            return
+        if highlight:
+            self.release.set_current(row_id or None)
         row = next((r for r in self.metrics_model.rows() if r["id"] == row_id), None)
         if row and row.get("offset") is not None and row.get("length"):
             self.release.show_span(row["offset"], row["length"])
@@ -216,12 +268,30 @@ class MainWindow(QMainWindow):
             self.metrics_model.load(document_id)  # a renamed operation renames its metrics' operation
         current = self.form.metrics_view.current_id()
         self.release.set_rows(self.metrics_model.rows(), current)
+        self.run_checks()
+
+    # -- checks and outside changes (desktop/ui/window_checks.py) ---------------------------
+    def run_checks(self) -> None:
+        """Check the open document again (after every change); its rows, the form and the list show it."""
+        window_checks.run(self)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.ActivationChange and self.isActiveWindow():
+            window_checks.refresh_if_changed(self)
 
     # -- status bar ----------------------------------------------------------------
     def update_counts(self) -> None:
         counts = self.store.status_counts()
         total = sum(counts.values())
         self.counts_label.setText(f"{counts.get('reviewed', 0):,} of {total:,} reviewed")
+        try:
+            attention = ui_queries.attention_count(self.store)
+        except StoreError:
+            attention = 0
+        self.attention_label.setText(f"⚠ {attention:,} need{'s' if attention == 1 else ''} attention"
+                                     if attention else "")
+        self.attention_label.setVisible(bool(attention))
 
     def update_reviewer(self) -> None:
         self.reviewer_label.setText(f"Reviewer: {self.store.reviewer}")
@@ -232,16 +302,23 @@ class MainWindow(QMainWindow):
         self.error_label.setText(f"⚠ Not saved: {message}")
         self.error_label.setToolTip(message)
 
+    def edit_cancelled(self) -> None:
+        """Escape in a cell editor: what was typed is dropped, so no "not saved" warning is left standing."""
+        if self.last_error is not None:
+            self.last_error = None
+            self.error_label.clear()
+            self.statusBar().showMessage("Edit cancelled: the stored value is kept.", 4000)
+
     def show_saved(self, message: str) -> None:
         self.last_error = None
         self.error_label.clear()
-        self.statusBar().showMessage(message, 3000)
+        self.statusBar().showMessage(message, 8000 if "back in review" in message else 3000)
 
     # -- layout memory -----------------------------------------------------------
     def _restore_layout(self) -> None:
         geometry = self.settings.state("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            self._fit_screen(1280, 800)
         for name, splitter in (("main_splitter", self.splitter), ("form_tables", self.form.tables_splitter)):
             state = self.settings.state(name)
             if state is None or not splitter.restoreState(state):
@@ -249,7 +326,19 @@ class MainWindow(QMainWindow):
                     width = max(self.width(), 1000)
                     splitter.setSizes([int(width * 0.25), int(width * 0.32), int(width * 0.43)])
                 else:
-                    splitter.setSizes([150, 450])
+                    splitter.setSizes([140, 330, 190])
+
+    def _fit_screen(self, width: int, height: int) -> None:
+        """``width`` × ``height``, but never larger than the screen's free area (title bar allowed for), so
+        the status bar is never below the screen's edge."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            self.resize(width, height)
+            return
+        free = screen.availableGeometry()
+        title_bar = 32 if height + 32 > free.height() else 0
+        self.resize(min(width, free.width()), min(height, free.height() - title_bar))
+        self.move(free.topLeft())
 
     def save_layout(self) -> None:
         self.settings.set_state("geometry", self.saveGeometry())
@@ -259,8 +348,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self.commit_open_editors()
-        if self.files.busy():
+        if self.files.busy() or self.background_checks.running():
             self.files.cancel_job()
+            self.background_checks.cancel()
             QThreadPool.globalInstance().waitForDone(15000)  # the worker stops between files
         self.save_layout()
         super().closeEvent(event)

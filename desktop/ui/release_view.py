@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable, Optional
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QTextCursor, QTextOption
-from PySide6.QtWidgets import QFrame, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QPlainTextEdit, QVBoxLayout, QWidget
 
 from desktop.ui import style
+from desktop.ui.find_bar import FindBar
 from desktop.ui.highlighter import OffsetMap, Span, evidence_spans, selections, span_at
 from desktop.ui.legend import Legend
 
@@ -24,12 +25,13 @@ class ReleaseText(QPlainTextEdit):
     """Read-only text that reports clicks on highlights and forwards the review keys."""
 
     span_clicked = Signal(int)
-    confirm_requested = Signal()
-    reject_requested = Signal()
+    #: Ctrl+F or / while the release has the focus
+    find_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setReadOnly(True)
+        self.setTabChangesFocus(True)
         self.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
         self.setWordWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
         self.setFont(style.reading_font())
@@ -49,13 +51,22 @@ class ReleaseText(QPlainTextEdit):
         if span is not None:
             self.span_clicked.emit(span.row_id)
 
+    @staticmethod
+    def _is_find_key(event) -> bool:
+        return ((event.key() == Qt.Key_F and event.modifiers() == Qt.ControlModifier)
+                or (event.key() == Qt.Key_Slash and event.modifiers() in (Qt.NoModifier, Qt.ShiftModifier)))
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.ShortcutOverride and self._is_find_key(event):
+            event.accept()  # Ctrl+F here finds in the release, not in the document list
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event) -> None:
-        plain = event.modifiers() in (Qt.NoModifier, Qt.KeypadModifier)
-        if plain and event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space):
-            self.confirm_requested.emit()
-            return
-        if plain and event.key() == Qt.Key_Delete:
-            self.reject_requested.emit()
+        # The review keys (Enter, Space, Delete) act in the tables only: a key pressed while reading
+        # the release never decides a row.
+        if self._is_find_key(event):
+            self.find_requested.emit()
             return
         super().keyPressEvent(event)
 
@@ -77,22 +88,28 @@ class ReleaseView(QWidget):
         super().__init__(parent)
         self.text = ReleaseText(self)
         self.legend = Legend(self)
+        self.find_bar = FindBar(self, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 6)
         layout.setSpacing(4)
         layout.addWidget(self.text, 1)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.legend)
+        self.text.find_requested.connect(self.find_bar.open_bar)
         self._rows: list[dict] = []
         self._current: Optional[int] = None
 
-    def set_document(self, body: Optional[str], rows: Iterable[dict]) -> None:
-        """Show a new release (or nothing) with the highlights of ``rows``."""
+    def set_document(self, body: Optional[str], rows: Iterable[dict], current: Optional[int] = None) -> None:
+        """Show a new release (or nothing) with the highlights of ``rows``, ``current``'s darker."""
         text = self.text
         text.body = body or ""
         text.offsets = OffsetMap(text.body)
         text.setPlainText(text.body)
         text.moveCursor(QTextCursor.Start)
-        self._current = None
+        focus = QApplication.focusWidget()
+        if self.find_bar.isVisible() and (focus is None or not self.find_bar.isAncestorOf(focus)):
+            self.find_bar.hide()  # its hits were in the other release
+        self._current = current
         self.set_rows(rows)
 
     def set_rows(self, rows: Iterable[dict], current: Optional[int] = None) -> None:

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from desktop.ui.numbers import first_number
-from desktop.ui.undo_commands import AddRow, ConfirmAll, EditDocument, SetDocumentStatus, SetRowStatus
+from desktop.selection import guess_metric, trim
+from desktop.ui.dialogs import ask_undecided
+from desktop.text_numbers import first_number
+from desktop.category_keys import category_for
+from desktop.ui.undo_commands import (AddRow, ConfirmAll, EditDocument, EditRow, SetDocumentStatus, SetReviewFlag,
+                                     SetRowStatus, Together)
 
 if TYPE_CHECKING:  # pragma: no cover
     from desktop.ui.main_window import MainWindow
@@ -21,6 +25,8 @@ METRIC_FIELDS = ("category", "value", "qualifier", "unit", "subject", "operation
 class ReviewActions:
     def __init__(self, window: "MainWindow"):
         self.window = window
+        #: the open "undecided rows" question, if any
+        self.question = None
 
     @property
     def edits(self):
@@ -60,6 +66,20 @@ class ReviewActions:
             if row + 1 < view.model().rowCount():  # on to the next row, as a reviewer works down a list
                 view.select_id(view.model().row_at(row + 1)["id"])
 
+    def category_key(self, typed: str) -> bool:
+        """A category key pressed on the current metric row: set its category. False when ``typed`` is no
+        category's key (the table then edits the cell as usual)."""
+        category = category_for(self.window.category_keys, typed)
+        if category is None:
+            return False
+        doc_id = self._need_document()
+        view = self.window.form.metrics_view
+        row_id = view.current_id()
+        if doc_id is None or row_id is None:
+            return True
+        self.edits.run(EditRow(self.edits, "metric", doc_id, row_id, {"category": category}))
+        return True
+
     def confirm_all(self) -> None:
         doc_id = self._need_document()
         if doc_id is not None:
@@ -78,20 +98,21 @@ class ReviewActions:
         return doc_id, span[0], span[1]
 
     def add_metric(self) -> None:
+        """A metric from the release's selection, trimmed to its words; category, qualifier and unit are the
+        extractor's reading of the sentence around it (``other`` when no rule reads it)."""
         found = self._selection("a figure", "Ctrl+M")
         if found is None:
             return
         doc_id, start, end = found
-        store = self.window.store
-        document = store.document_object(doc_id)
+        document = self.window.store.document_object(doc_id)
+        start, end = trim(document.body, start, end)
         try:
-            from desktop import extractor  # loaded on first use: start-up stays light
-            metrics = extractor.extract_span(document, start, end)
+            metric = guess_metric(document, start, end)
         except Exception:  # noqa: BLE001 - a guess that failed is no guess; the reviewer fills it in
-            metrics = ()
+            metric = None
         text = document.body[start:end]
-        if metrics:
-            fields = {f: getattr(metrics[0], f) for f in METRIC_FIELDS}
+        if metric is not None:
+            fields = {f: getattr(metric, f) for f in METRIC_FIELDS}
         else:
             fields = {"category": "other", "value": first_number(text), "qualifier": "exact", "unit": "count",
                       "offset": start, "length": end - start, "text": text}
@@ -103,6 +124,7 @@ class ReviewActions:
             return
         doc_id, start, end = found
         document = self.window.store.document_object(doc_id)
+        start, end = trim(document.body, start, end)
         try:
             from desktop import extractor
             operation = extractor.extract_operation_span(document, start, end)
@@ -133,8 +155,58 @@ class ReviewActions:
         else:
             self.window.form.mark_field_error(field, True)
 
+    def toggle_flag(self) -> None:
+        """F: flag this document for a second look, or clear its flag."""
+        doc_id = self._need_document()
+        if doc_id is None:
+            return
+        flagged = bool(self.window.store.document(doc_id)["review_flag"])
+        self.edits.run(SetReviewFlag(self.edits, doc_id, not flagged))
+
+    def note_document(self) -> None:
+        field = self.window.form.edits["note"]
+        field.setFocus()
+        field.selectAll()
+
+    def note_row(self) -> None:
+        view = self.window.form.metrics_view
+        if view.current_id() is None:
+            self.window.statusBar().showMessage("Select a metric row first.", 4000)
+            return
+        self.window.form.detail.note.setFocus()
+        self.window.form.detail.note.selectAll()
+
     def mark_reviewed(self) -> None:
-        """Mark this document reviewed and open the next unreviewed one."""
+        """Mark this document reviewed and open the next unreviewed one.
+
+        With rows still undecided it asks once: confirm them all, leave them, or cancel.
+        """
+        doc_id = self._need_document()
+        if doc_id is None:
+            return
+        self.window.commit_open_editors()
+        store = self.window.store
+        undecided = sum(1 for kind in ("metric", "operation")
+                        for r in (store.metrics(doc_id) if kind == "metric" else store.operations(doc_id))
+                        if r["status"] == "suggested")
+        if not undecided:
+            self._finish("reviewed")
+            return
+        self.question = ask_undecided(self.window, undecided, lambda answer: self._answered(doc_id, answer))
+
+    def _answered(self, doc_id: int, answer: str) -> None:
+        self.question = None
+        self.window.activateWindow()
+        self.window.focus_rows()
+        if answer == "cancel" or doc_id != self.window.document_id:
+            self.window.statusBar().showMessage("Not marked reviewed.", 4000)
+            return
+        if answer == "confirm":  # one step: undo brings back the document and its undecided rows
+            both = Together(self.edits, "confirm all and mark reviewed", doc_id,
+                            [ConfirmAll(self.edits, doc_id), SetDocumentStatus(self.edits, doc_id, "reviewed")])
+            if self.edits.run(both):
+                self._next_unreviewed(doc_id)
+            return
         self._finish("reviewed")
 
     def skip_document(self) -> None:
@@ -147,8 +219,12 @@ class ReviewActions:
         self.window.commit_open_editors()
         if not self.edits.run(SetDocumentStatus(self.edits, doc_id, status)):
             return
+        self._next_unreviewed(doc_id)
+
+    def _next_unreviewed(self, doc_id: int) -> None:
         target = self.window.store.neighbour(doc_id, unreviewed=True, forward=True)
         if target is None:
             self.window.statusBar().showMessage("Every document is reviewed or skipped.", 6000)
             return
         self.window.show_document(target)
+        self.window.focus_rows()

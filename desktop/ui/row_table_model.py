@@ -61,6 +61,8 @@ class RowTableModel(QAbstractTableModel):
     #: (field in the row, header)
     COLUMNS: tuple[tuple[str, str], ...] = ()
     EDITABLE: frozenset[str] = frozenset()
+    #: columns that are not a field the reviewer changes (left out of "the extractor suggested")
+    NOT_COMPARED: frozenset[str] = frozenset({"status"})
 
     def __init__(self, edits: Edits, parent: Optional[QObject] = None):
         super().__init__(parent)
@@ -84,6 +86,7 @@ class RowTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self._shown = min(FETCH, len(self._rows))
         self._originals.clear()
+        self.clear_derived()
         self.endResetModel()
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
@@ -100,6 +103,9 @@ class RowTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), self._shown, last)
         self._shown = last + 1
         self.endInsertRows()
+
+    def clear_derived(self) -> None:
+        """Forget what was worked out for the previous rows (subclasses add theirs)."""
 
     def _fetch(self, document_id: int) -> list[dict]:
         store = self.edits.store
@@ -183,17 +189,19 @@ class RowTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation, role=Qt.DisplayRole) -> Any:
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < len(self.COLUMNS):
+        # asked for every section (hidden ones too) at each layout: int comparisons, as in data()
+        if int(role) == _DISPLAY and orientation == Qt.Horizontal and 0 <= section < len(self.COLUMNS):
             return self.COLUMNS[section][1]
         return None
 
     def flags(self, index) -> Qt.ItemFlags:
         if not index.isValid():
             return Qt.NoItemFlags
-        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        if self.COLUMNS[index.column()][0] in self.EDITABLE:
-            base |= Qt.ItemIsEditable
-        return base
+        flags = self.__dict__.get("_flags")
+        if flags is None:  # one value a column, worked out once
+            base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+            flags = self._flags = [base | Qt.ItemIsEditable if f in self.EDITABLE else base for f, _ in self.COLUMNS]
+        return flags[index.column()]
 
     def data(self, index, role=Qt.DisplayRole) -> Any:
         # Qt asks for a dozen roles of every visible cell at each paint: plain int
@@ -211,7 +219,7 @@ class RowTableModel(QAbstractTableModel):
                 return style.label(row["status"])
             return self.display(field, row)
         if role == _EDIT:
-            return row.get(field)
+            return self.edit_data(field, row)
         if role == _TOOLTIP:
             return self.tooltip(field, row)
         status = row["status"]
@@ -243,19 +251,29 @@ class RowTableModel(QAbstractTableModel):
         value = row.get(field)
         return "" if value is None else str(value)
 
+    def edit_data(self, field: str, row: dict) -> Any:
+        """What an editor (or the detail editor's mapper) is given: the stored value."""
+        return row.get(field)
+
     def extra_data(self, field: str, row: dict, role) -> Any:
         return None
 
+    def changes(self, row: dict) -> list[tuple[str, str, str]]:
+        """For a row the reviewer changed: (column header, the extractor's value, the value now)."""
+        original = self.original(row) if row.get("suggestion_id") is not None else None
+        if not original:
+            return []
+        return [(name, self.display(f, original) or "—", self.display(f, row) or "—")
+                for f, name in self.COLUMNS if f in original and f not in self.NOT_COMPARED
+                and _norm(original.get(f)) != _norm(row.get(f))]
+
     def tooltip(self, field: str, row: dict) -> Optional[str]:
         """For a corrected row: what the extractor suggested, field by field."""
-        original = self.original(row) if row.get("suggestion_id") is not None else None
         if row["status"] == "rejected":
             return "Rejected: this row is not exported. Undo (Ctrl+Z) or confirm it to bring it back."
-        if not original:
-            return "Added by a reviewer" if row["origin"] == "reviewer" else None
-        changes = [f"{name}: {self.display(f, original) or '—'}  →  {self.display(f, row) or '—'}"
-                   for f, name in self.COLUMNS if f in original and f != "status"
-                   and _norm(original.get(f)) != _norm(row.get(f))]
+        if row["origin"] == "reviewer":
+            return "Added by a reviewer"
+        changes = [f"{name}: {before}  →  {after}" for name, before, after in self.changes(row)]
         if not changes:
             return None
         return "Corrected. The extractor suggested:\n" + "\n".join(changes)

@@ -1,4 +1,5 @@
-"""A table of rows to review: Enter or Space confirms the current row, Delete rejects it.
+"""A table of rows to review: Enter or Space confirms the current row, Delete rejects it (Backspace does
+nothing: it is too easily pressed by mistake).
 
 The keys are taken here (not as window shortcuts) so that an open cell editor
 keeps Enter, Space and Delete for itself. Typing any other key starts editing the
@@ -9,8 +10,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView
 
 from desktop.ui.row_table_model import ROW_ID_ROLE
 
@@ -20,9 +21,15 @@ class RowTableView(QTableView):
     reject_requested = Signal()
     #: the current row changed: its id (0 when none)
     current_row_changed = Signal(int)
+    #: an open cell editor was closed with Escape: nothing was saved, nothing is pending
+    edit_cancelled = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        #: a printable key typed (no editor open) on one of ``key_columns``: ``key_handler(text)`` returns
+        #: True when it used the key (a category key); otherwise typing edits the cell as usual
+        self.key_handler = None
+        self.key_columns: frozenset[int] = frozenset()
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.setSelectionMode(QAbstractItemView.SingleSelection)
         self.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
@@ -53,10 +60,24 @@ class RowTableView(QTableView):
             return False
         column = max(self.currentIndex().column(), 1)
         index = model.index(row, column)
-        self.setCurrentIndex(index)
-        self.selectRow(row)
+        self.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
         self.scrollTo(index)
         return True
+
+    def closeEditor(self, editor, hint) -> None:
+        super().closeEditor(editor, hint)
+        if hint == QAbstractItemDelegate.RevertModelCache:
+            self.edit_cancelled.emit()
+
+    def select_first_undecided(self) -> None:
+        """The first row still to decide (else the first row) current, selected and in view; the table
+        scrolled back to its left edge."""
+        model = self.model()
+        rows = model.rows() if model is not None else []
+        target = next((r for r in rows if r["status"] == "suggested"), rows[0] if rows else None)
+        if target is not None:
+            self.select_id(target["id"])
+        self.horizontalScrollBar().setValue(0)
 
     def keyPressEvent(self, event) -> None:
         editing = self.state() == QAbstractItemView.EditingState
@@ -66,8 +87,14 @@ class RowTableView(QTableView):
                 self.confirm_requested.emit()
                 event.accept()
                 return
-            if event.key() in (Qt.Key_Delete, Qt.Key_Backspace):
+            if event.key() == Qt.Key_Delete:
                 self.reject_requested.emit()
+                event.accept()
+                return
+        if not editing and self.key_handler is not None and self.currentIndex().column() in self.key_columns:
+            text = event.text()
+            if event.modifiers() in (Qt.NoModifier, Qt.ShiftModifier, Qt.KeypadModifier) and len(text) == 1 \
+                    and text.isprintable() and not text.isspace() and self.key_handler(text):
                 event.accept()
                 return
         super().keyPressEvent(event)

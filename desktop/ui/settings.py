@@ -18,6 +18,7 @@ from typing import Optional
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from desktop import category_keys
 from desktop.store import default_reviewer
 
 
@@ -38,6 +39,23 @@ class Settings:
 
     def set_reviewer(self, name: str) -> None:
         self.q.setValue("reviewer", name.strip())
+        self.q.sync()
+
+    def should_ask_reviewer(self) -> bool:
+        """True until the reviewer gave a name or chose to keep the system user's."""
+        return not self.q.value("reviewer", "", type=str).strip() and not self.q.value("reviewer_asked", False,
+                                                                                        type=bool)
+
+    def set_reviewer_asked(self) -> None:
+        self.q.setValue("reviewer_asked", True)
+        self.q.sync()
+
+    # one key per category --------------------------------------------------------
+    def category_keys(self) -> dict[str, str]:
+        return category_keys.parse(self.q.value("category_keys", "", type=str))
+
+    def set_category_keys(self, keys: dict[str, str]) -> None:
+        self.q.setValue("category_keys", category_keys.dump(category_keys.validate(keys)))
         self.q.sync()
 
     # last document per database ------------------------------------------------

@@ -7,10 +7,15 @@ from what the keys do. :data:`TABLE_KEYS` are handled by the tables themselves
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout
+from typing import Optional
 
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLineEdit, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+#: the menus in the menu bar, with their mnemonics (Alt+F opens File)
+MENUS = {"File": "&File", "Edit": "&Edit", "Review": "&Review", "Go": "&Go", "Settings": "&Settings",
+         "Help": "&Help"}
 #: (name, menu, text, shortcuts); the window connects name -> a method
 ACTIONS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("open_database", "File", "&Open or create database…", ("Ctrl+O",)),
@@ -30,23 +35,39 @@ ACTIONS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("confirm_all", "Review", "Confirm &all suggestions", ("Ctrl+Shift+A",)),
     ("mark_reviewed", "Review", "Mark &reviewed and go to next unreviewed", ("Ctrl+Return", "Ctrl+Enter")),
     ("skip_document", "Review", "Mark &skipped", ()),
+    ("toggle_flag", "Review", "&Flag document for a second look (again: clear)", ("F",)),
+    ("note_document", "Review", "&Note on the document", ("Ctrl+Shift+N",)),
+    ("note_row", "Review", "Note on the current ro&w", ("Ctrl+N",)),
     ("previous_document", "Go", "&Previous document", ("Ctrl+Up", "Alt+Left")),
     ("next_document", "Go", "&Next document", ("Ctrl+Down", "Alt+Right")),
+    ("next_pane", "Go", "Ne&xt pane (list, release, form)", ("F6",)),
+    ("previous_pane", "Go", "Previous pan&e", ("Shift+F6",)),
+    ("sort_title", "Go", "Sort the list by t&itle", ()),
+    ("sort_published", "Go", "Sort the list by &date, newest first", ()),
+    ("sort_publisher", "Go", "Sort the list by p&ublisher", ()),
+    ("sort_status", "Go", "Sort the list by &status", ()),
+    ("sort_figures", "Go", "Sort the list by &figures, most first", ()),
     ("reviewer_name", "Settings", "&Reviewer name…", ()),
+    ("category_keys", "Settings", "&Category keys…", ()),
     ("shortcuts", "Help", "&Keyboard shortcuts", ("F1",)),
+    ("checks_help", "Help", "&Checks", ()),
     ("about", "Help", "&About Blotter", ()),
 )
-#: keys the tables (and the release text) take themselves
+#: keys a pane takes itself, where it has the focus (an open cell editor keeps them)
 TABLE_KEYS = (
-    ("Enter or Space", "Confirm the selected row (metrics or operations table, or the release text)"),
-    ("Delete", "Reject the selected row"),
+    ("Enter or Space", "Confirm the selected row (metrics or operations table)"),
+    ("Delete", "Reject the selected row (metrics or operations table)"),
     ("Typing, F2 or double click", "Edit the current cell; Enter saves, Escape cancels"),
-    ("Tab / Shift+Tab", "Move between the list, the release and the tables"),
+    ("Tab / Shift+Tab", "Move between the list, the release and the form"),
+    ("Ctrl+F or / (in the release)", "Find in the release; Enter: next, Shift+Enter: previous, Esc: close"),
+    ("Up / Down (in the list)", "Open the previous or next document in the list"),
+    ("Alt + underlined letter", "Open a menu (Alt+F: File) or go to a field (Alt+J: Subject)"),
+    ("Escape (in the reviewer field)", "Keep the system user's name as the reviewer"),
 )
 
 
-def sheet_rows() -> list[tuple[str, str]]:
-    """(keys, what they do) for the sheet, in menu order."""
+def sheet_rows(category_keys: Optional[dict[str, str]] = None) -> list[tuple[str, str]]:
+    """(keys, what they do) for the sheet, in menu order, then the category keys."""
     rows = []
     for name, _menu, text, keys in ACTIONS:
         if name == "confirm":
@@ -57,31 +78,55 @@ def sheet_rows() -> list[tuple[str, str]]:
         shown = " or ".join(QKeySequence(k).toString(QKeySequence.NativeText) for k in keys)
         rows.append((shown, text.replace("&", "").rstrip("…")))
     rows += list(TABLE_KEYS[2:])
+    for category, key in (category_keys or {}).items():
+        rows.append((key.upper() if key.isalpha() else key,
+                     f"Category: {category.replace('_', ' ')} (metrics table, Status or Category column)"))
     return rows
 
 
 class ShortcutsDialog(QDialog):
-    """Help ▸ Keyboard shortcuts."""
+    """Help ▸ Keyboard shortcuts: every key, searchable; the table scrolls by keyboard."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, category_keys: Optional[dict[str, str]] = None):
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
-        rows = sheet_rows()
+        rows = sheet_rows(category_keys)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search keys and what they do")
+        self.search.setClearButtonEnabled(True)
         table = QTableWidget(len(rows), 2, self)
         table.setHorizontalHeaderLabels(["Keys", "Does"])
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QTableWidget.NoEditTriggers)
-        table.setSelectionMode(QTableWidget.NoSelection)
-        table.setFocusPolicy(Qt.NoFocus)
+        table.setSelectionBehavior(QTableWidget.SelectRows)
+        table.setSelectionMode(QTableWidget.SingleSelection)
+        table.setWordWrap(True)
         for i, (keys, does) in enumerate(rows):
             table.setItem(i, 0, QTableWidgetItem(keys))
             table.setItem(i, 1, QTableWidgetItem(does))
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table = table
         buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(table)
+        layout.addWidget(self.search)
+        layout.addWidget(table, 1)
         layout.addWidget(buttons)
-        self.resize(620, 560)
+        self.search.textChanged.connect(self.filter)
+        QWidget.setTabOrder(self.search, table)
+        screen = (parent.screen() if parent is not None else None)
+        height = min(620, screen.availableGeometry().height() - 80) if screen is not None else 560
+        self.resize(680, max(300, height))
+        self.search.setFocus()
+
+    def filter(self, words: str) -> None:
+        """Only the rows holding every word typed (keys or description)."""
+        wanted = words.lower().split()
+        for row in range(self.table.rowCount()):
+            text = f"{self.table.item(row, 0).text()} {self.table.item(row, 1).text()}".lower()
+            self.table.setRowHidden(row, not all(w in text for w in wanted))
+
+    def visible_rows(self) -> list[str]:
+        return [self.table.item(r, 0).text() for r in range(self.table.rowCount()) if not self.table.isRowHidden(r)]

@@ -114,3 +114,25 @@ def stylesheet() -> str:
         return resource_path("styles", "blotter.qss").read_text(encoding="utf-8")
     except OSError:
         return ""
+
+
+WARNING_COLOUR = "#c77700"
+
+
+@lru_cache(maxsize=None)
+def warning_icon() -> QIcon:
+    """A 12 px amber triangle with "!": a check failed here."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QPolygonF
+    pix = QPixmap(12, 12)
+    pix.fill(Qt.transparent)
+    painter = QPainter(pix)
+    painter.setRenderHint(QPainter.Antialiasing)
+    painter.setPen(QPen(QColor(WARNING_COLOUR).darker(130), 1))
+    painter.setBrush(QColor(WARNING_COLOUR))
+    painter.drawPolygon(QPolygonF([QPointF(6, 0.5), QPointF(11.5, 11.5), QPointF(0.5, 11.5)]))
+    painter.setPen(QPen(QColor("white"), 1.6))
+    painter.drawLine(QPointF(6, 4), QPointF(6, 8))
+    painter.drawPoint(QPointF(6, 10))
+    painter.end()
+    return QIcon(pix)

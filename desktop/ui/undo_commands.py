@@ -53,6 +53,7 @@ class Edits(QObject):
 
     def run(self, command: "StoreCommand") -> bool:
         """Write ``command`` now; push it when it changed something. False when it failed."""
+        before = self._document_status(command.document_id)
         try:
             changed = command.apply()
         except FAILURES as exc:
@@ -63,8 +64,29 @@ class Edits(QObject):
         command.done = True
         self.stack.push(command)
         command.announce()
-        self.saved.emit(f"Saved: {command.text()}")
+        message = f"Saved: {command.text()}"
+        if before in ("reviewed", "skipped") and self._document_status(command.document_id) == "in_review":
+            message += f". This document was {before}: it is back in review"
+        self.saved.emit(message)
         return True
+
+    def _document_status(self, document_id: int) -> Optional[str]:
+        try:
+            row = self.store.document(document_id)
+        except StoreError:
+            return None
+        return row["status"] if row else None
+
+
+def _shown(value) -> str:
+    """A stored value as a person reads it: ``1800.0`` -> ``1,800``, ``None`` -> ``—``."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, (int, float)):
+        return f"{value:,}"
+    return str(value).replace("_", " ")
 
 
 class StoreCommand(QUndoCommand):
@@ -92,23 +114,30 @@ class StoreCommand(QUndoCommand):
     def announce(self) -> None:
         self.edits.changed.emit(self.kind, self.document_id, self.row_id)
 
+    def describe(self, undone: bool) -> str:
+        """What undoing (or redoing) this command changed, for the status bar."""
+        return self.text()
+
     def redo(self) -> None:
         if self.done:
             self.done = False  # the push after run(): the write is already made
             return
-        self._guarded(self.apply)
+        if self._guarded(self.apply):
+            self.edits.saved.emit(f"Redone: {self.describe(undone=False)}")
 
     def undo(self) -> None:
-        self._guarded(self.revert)
+        if self._guarded(self.revert):
+            self.edits.saved.emit(f"Undone: {self.describe(undone=True)}")
 
-    def _guarded(self, step) -> None:
+    def _guarded(self, step) -> bool:
         try:
             step()
         except FAILURES as exc:
             self.edits.failed.emit(f"{self.text()}: {exc}")
             self.setObsolete(True)  # the store did not follow; drop it from the history
-            return
+            return False
         self.announce()
+        return True
 
 
 class EditRow(StoreCommand):
@@ -134,6 +163,14 @@ class EditRow(StoreCommand):
         after = self.store.update_row(self.kind, self.row_id, **self.changes)
         self.after = self._state(after)
         return after != row
+
+    def describe(self, undone: bool) -> str:
+        after = getattr(self, "after", None) or {}
+        parts = []
+        for field in self.changes:
+            old, new = _shown(self.before.get(field)), _shown(after.get(field))
+            parts.append(f"{field} {new} → {old}" if undone else f"{field} {old} → {new}")
+        return f"{self.kind} " + "; ".join(parts)
 
     def revert(self) -> None:
         # refused (StoreError naming the row) when another window changed the row since
@@ -242,3 +279,41 @@ class SetDocumentStatus(StoreCommand):
 
     def revert(self) -> None:
         self.store.restore_document(self.document_id, {"status": self.status}, {"status": self.previous})
+
+
+class SetReviewFlag(StoreCommand):
+    """Flag a document for a second look, or clear the flag (issue 11)."""
+
+    def __init__(self, edits: Edits, document_id: int, flagged: bool):
+        super().__init__(edits, "flag document" if flagged else "clear document flag", document_id)
+        self.flagged = flagged
+
+    def apply(self):
+        before = bool(self.store.document(self.document_id)["review_flag"])
+        self.store.set_review_flag(self.document_id, self.flagged)
+        return before != self.flagged
+
+    def revert(self) -> None:
+        self.store.set_review_flag(self.document_id, not self.flagged)
+
+
+class Together(StoreCommand):
+    """Several commands as one step, in one transaction (e.g. confirm all, then mark reviewed)."""
+
+    def __init__(self, edits: Edits, text: str, document_id: int, parts: list[StoreCommand]):
+        super().__init__(edits, text, document_id)
+        self.parts = parts
+
+    def apply(self):
+        with self.store.write():
+            changed = [part.apply() for part in self.parts]
+        return any(c is not False for c in changed)
+
+    def revert(self) -> None:
+        with self.store.write():
+            for part in reversed(self.parts):
+                part.revert()
+
+    def announce(self) -> None:
+        for part in self.parts:
+            part.announce()

@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from desktop.export import export
 from desktop.importer import iter_files
 from desktop.ingest import import_paths, safe_extract
-from desktop.store import Store, StoreError
+from desktop.store import Store, StoreError, review_checks
 
 Work = Callable[["Job"], object]
 
@@ -105,6 +105,8 @@ def reextract_work(db_path: str, reviewer: str) -> Work:
                 doc = store.document_object(doc_id)
                 if doc is not None and store.reextract(doc_id, safe_extract(doc)):
                     flagged.append(doc_id)
+                if doc is not None:
+                    review_checks.check_document(store, doc_id)  # new suggestions, new findings
                 done += 1
                 job.progress.emit(done, len(ids), doc.name if doc else "")
             return {"done": done, "flagged": flagged, "cancelled": job.cancelled(), "total": len(ids)}

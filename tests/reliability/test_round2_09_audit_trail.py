@@ -41,7 +41,8 @@ def _replay(store: Store) -> tuple[dict, dict]:
     for kind, (table, suggested, fields) in TABLES.items():
         for r in db.query(f"SELECT t.id, t.document_id, s.* FROM {table} t JOIN {suggested} s ON s.id = "
                           f"t.suggestion_id WHERE t.origin = 'extractor' AND s.run_id = {first_run}"):
-            rows[(kind, r["id"])] = {"status": "suggested", **{f: _text(r[f]) for f in fields}}
+            # fields a suggestion has not (a reviewer's note) start empty
+            rows[(kind, r["id"])] = {"status": "suggested", **{f: _text(r.get(f)) for f in fields}}
     for e in db.query("SELECT * FROM audit_log WHERE action = 'replace'"):
         for gone in json.loads(e["old"]):  # imported rows a re-extraction removed: gone from the tables
             rows.setdefault((e["entity"], gone), {"status": "suggested"})
@@ -60,7 +61,7 @@ def _replay(store: Store) -> tuple[dict, dict]:
                 s = db.execute(f"SELECT * FROM {suggested} WHERE id = ?", [suggestion_id]).fetchone()
                 names = [d[0] for d in db.execute(f"SELECT * FROM {suggested} LIMIT 0").description]
                 s = dict(zip(names, s))
-                rows[(e["entity"], row_id)] = {"status": "suggested", **{f: _text(s[f]) for f in fields}}
+                rows[(e["entity"], row_id)] = {"status": "suggested", **{f: _text(s.get(f)) for f in fields}}
             continue
         if e["action"] == "add":
             fields = TABLES[e["entity"]][2]
@@ -92,6 +93,7 @@ def test_audit_log_rebuilds_every_row(tmp_path):
     d0, d1, d2 = _seed(store)
     m0 = store.metrics(d0)
     store.update_metric(m0[0]["id"], value="1,825")
+    store.update_metric(m0[0]["id"], note="check the headline")  # a reviewer's note is audited too
     store.reject("metric", m0[1]["id"])
     store.confirm_all(d1)
     op = store.operations(d0)[0]

@@ -7,7 +7,7 @@ from PySide6.QtGui import QTextCharFormat
 
 from desktop.ui import style
 from desktop.ui.highlighter import OffsetMap
-from desktop.ui.numbers import first_number, number_spans, uncited
+from desktop.text_numbers import first_number, number_spans, uncited
 
 
 def test_body_is_plain_text_never_html(window):

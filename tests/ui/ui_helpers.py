@@ -26,3 +26,12 @@ def type_text(qtbot, text: str) -> None:
 
 def metric_rows(store, doc_id):
     return {r["id"]: r for r in store.metrics(doc_id)}
+
+
+def answer(qtbot, window, key) -> None:
+    """Answer the open question (e.g. "3 suggestions undecided") with one key, as a person would."""
+    qtbot.waitUntil(lambda: window.review.question is not None and window.review.question.isVisible())
+    box = window.review.question
+    qtbot.keyClick(box, key)
+    qtbot.waitUntil(lambda: window.review.question is None)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)  # back in the window

@@ -14,6 +14,7 @@ Example::
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 _WORDS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -42,9 +43,13 @@ def _is_date_part(text: str, start: int, end: int) -> bool:
 
 def number_spans(text: str) -> Iterator[tuple[int, int]]:
     """``(start, end)`` of every number in ``text`` (character offsets), dates and times left out."""
-    for match in _NUMBER.finditer(text):
-        if not _is_date_part(text, match.start(), match.end()):
-            yield match.start(), match.end()
+    yield from _spans(text)
+
+
+@lru_cache(maxsize=4)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Remembered for the last few texts: the release view and the checks read the same body at a switch."""
+    return tuple((m.start(), m.end()) for m in _NUMBER.finditer(text) if not _is_date_part(text, m.start(), m.end()))
 
 
 def uncited(text: str, cited: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

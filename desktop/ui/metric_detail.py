@@ -1,0 +1,107 @@
+"""The detail editor under the metrics table: the current row's subject, unit, evidence, rule and what the
+extractor suggested, all in view (nothing only on hover).
+
+A ``QDataWidgetMapper`` over the same :class:`MetricsTableModel` the table shows
+(Qt's books example): the widgets read the model's current row and write back
+through ``model.setData`` (an undo command to the store) when an edit is
+finished (Enter, Tab or leaving the field). It holds no data of its own.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QDataWidgetMapper, QFormLayout, QLabel, QLineEdit, QSizePolicy,
+                               QVBoxLayout, QWidget)
+
+from desktop.domain import UNITS
+from desktop.ui.metrics_table_model import (COL_CHECKS, COL_EVIDENCE, COL_NOTE, COL_ORIGINAL, COL_RULE,
+                                            COL_SUBJECT, COL_UNIT, MetricsTableModel)
+
+
+def _wrapping_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.PlainText)
+    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # wraps to the pane, never widens it
+    return label
+
+
+class MetricDetail(QWidget):
+    def __init__(self, model: MetricsTableModel, parent=None):
+        super().__init__(parent)
+        self.setObjectName("metric_detail")
+        self.model = model
+        self.heading = QLabel("<b>Selected metric</b>", self)
+        self.subject = QLineEdit(self)
+        self.subject.setObjectName("detail_subject")
+        self.subject.setPlaceholderText("what was counted, e.g. people arrested")
+        self.unit = QComboBox(self)
+        self.unit.setObjectName("detail_unit")
+        self.unit.setEditable(True)
+        self.unit.addItems(list(UNITS))
+        self.unit.setMinimumContentsLength(8)
+        self.note = QLineEdit(self)
+        self.note.setObjectName("detail_note")
+        self.note.setPlaceholderText("a note on this row (Ctrl+N), kept and exported")
+        self.evidence = _wrapping_label(self)
+        self.rule = _wrapping_label(self)
+        self.original = _wrapping_label(self)
+        self.original.setObjectName("detail_original")
+        self.checks = _wrapping_label(self)
+        self.checks.setObjectName("detail_checks")
+
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(3)
+        form.addRow("Sub&ject", self.subject)
+        form.addRow("U&nit", self.unit)
+        form.addRow("Evidence", self.evidence)
+        form.addRow("Extractor", self.original)
+        form.addRow("Rule", self.rule)
+        form.addRow("Checks", self.checks)
+        form.addRow("N&ote", self.note)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(3)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        for widget in (self.subject, self.unit, self.note):
+            label = form.labelForField(widget)
+            if isinstance(label, QLabel):
+                label.setBuddy(widget)
+
+        self.mapper = QDataWidgetMapper(self)
+        self.mapper.setModel(model)
+        self.mapper.setSubmitPolicy(QDataWidgetMapper.AutoSubmit)
+        self.mapper.addMapping(self.subject, COL_SUBJECT)
+        self.mapper.addMapping(self.unit, COL_UNIT, b"currentText")
+        self.mapper.addMapping(self.evidence, COL_EVIDENCE, b"text")
+        self.mapper.addMapping(self.rule, COL_RULE, b"text")
+        self.mapper.addMapping(self.original, COL_ORIGINAL, b"text")
+        self.mapper.addMapping(self.checks, COL_CHECKS, b"text")
+        self.mapper.addMapping(self.note, COL_NOTE)
+        self.unit.activated.connect(lambda _i: self.mapper.submit())
+        model.modelReset.connect(lambda: self.show_row(None))
+        self.show_row(None)
+
+    def focus_chain(self) -> list[QWidget]:
+        return [self.subject, self.unit, self.note]
+
+    def show_row(self, row: Optional[int]) -> None:
+        """Show the model's ``row`` (None or -1: no row selected)."""
+        if row is None or row < 0 or row >= self.model.rowCount():
+            self.mapper.setCurrentIndex(-1)
+            for widget in (self.subject, self.evidence, self.rule, self.original, self.checks, self.note):
+                widget.clear()
+            self.unit.setCurrentText("")
+            self.heading.setText("<b>Selected metric</b> <span style='color:#666'>none</span>")
+            self.setEnabled(False)
+            return
+        self.setEnabled(True)
+        self.mapper.setCurrentIndex(row)
+        self.heading.setText("<b>Selected metric</b>")
