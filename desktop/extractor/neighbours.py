@@ -195,11 +195,8 @@ def tally(body: str, layout: Layout, rules, tok: NumberToken, qualifier: str, si
     line_start, line_end = layout.line_span(line)
     if not _BULLET_START.match(body, line_start, tok.start):
         return None
-    intro = _block_intro(body, layout, line, _is_tally_line, "_tally_intro")
-    if intro is None:
-        return None
-    text = body[intro[0]:intro[1]].strip()
-    if not text.endswith(":") or len(text) > 200:
+    text = _introduction(body, layout, line, _is_tally_line, "_tally_intro")
+    if text is None:
         return None
     intro_text = text.rstrip(":")
     cut = _BREAKDOWN_OF.search(intro_text)
@@ -216,6 +213,13 @@ def _is_tally_line(body: str, start: int, end: int, text: str) -> bool:
 
 
 _FIRST_FIGURE = re.compile(r"[^\S\n]*(?:[•*·▪‣◦–—-][^\S\n]*)?\d[\d,]*")
+
+
+def _introduction(body: str, layout: Layout, line: int, is_item, cache_name: str) -> Optional[str]:
+    """The line introducing the block that holds ``line``, when it ends with ":" (and is not prose-long)."""
+    span = _block_intro(body, layout, line, is_item, cache_name)
+    text = body[span[0]:span[1]].strip() if span else ""
+    return text if text.endswith(":") and len(text) <= 200 else None
 
 
 def _block_intro(body: str, layout: Layout, line: int, is_item, cache_name: str) -> Optional[tuple[int, int]]:
@@ -251,11 +255,8 @@ def _under_intro(body: str, layout: Layout, rules, tok: NumberToken, left: int, 
     line_start, line_end = layout.line_span(line)
     if not _BULLET_START.match(body, line_start, left) or line_end - left > 120:
         return None
-    intro = _block_intro(body, layout, line, _is_bullet_line, "_list_intro")
-    if intro is None:
-        return None
-    text = body[intro[0]:intro[1]].strip()
-    if not text.endswith(":") or len(text) > 200:
+    text = _introduction(body, layout, line, _is_bullet_line, "_list_intro")
+    if text is None:
         return None
     verbs = rules.intro_verb_re.findall(text)
     if not verbs:
