@@ -113,7 +113,7 @@ def find_mentions(body: str, layout: Layout, rules) -> list[Mention]:
                 continue
             found.append(Mention(m.start(), m.end(), full, rid))
             taken.add(m.start(), m.end())
-    if rules.op_units_re is not None and "Project" in body:
+    if rules.op_units_re is not None and any(m.name.startswith("Project ") for m in found):
         units = {normalise_key("Project " + " ".join(m.group("name").split())) for m in rules.op_units_re.finditer(body)}
         if units:
             found = [m for m in found if m.key not in units]
