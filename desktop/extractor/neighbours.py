@@ -130,14 +130,16 @@ def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: in
         start = body.rfind(" ", 0, left - 2) + 1
         return make(prev.category, _base(prev.rule) + ".breakdown", start, e + 1, prev.subject)
     # 8. a label and a value on one line, or a heading above lines of values
-    cand = _label_or_heading(body, layout, rules, tok, left, make)
+    cand = _table_cell(body, layout, rules, tok, left, make) if body.startswith("|", _line_start(body, left)) \
+        else _label_or_heading(body, layout, rules, tok, left, make)
     if cand is None and (left < 8 or body.rfind("\n", left - 8, left) >= 0):
         # 9. a list item (at the start of its line) under an introduction with the verb ("Items seized include:")
         cand = _under_intro(body, layout, rules, tok, left, make)
     return cand
 
 
-_DERIVED = (".breakdown", ".continued", ".list", ".label", ".heading", ".part", ".intro", ".tally", ".noun_before")
+_DERIVED = (".breakdown", ".continued", ".list", ".label", ".heading", ".part", ".intro", ".tally", ".noun_before",
+            ".column")
 
 
 def _base(rid: str) -> str:
@@ -310,6 +312,50 @@ def _classify_words(text: str, rules, kind: str) -> Optional[tuple]:
     if kind == "count" and not any(w.endswith("s") or w in _PLURALS for w in re.findall(r"[a-z]+", lower[:got[2]])):
         return None  # a count is labelled in the plural ("Arrests", "Knives"); "Deal 4" is a place
     return got[0]
+
+
+def _line_start(body: str, pos: int) -> int:
+    """Where the line holding ``pos`` starts, past its indentation."""
+    start = body.rfind("\n", 0, pos) + 1
+    while start < pos and body[start] in " \t":
+        start += 1
+    return start
+
+
+def _table_cell(body: str, layout: Layout, rules, tok: NumberToken, left: int, make) -> Optional[Candidate]:
+    """A figure in a table row ("| Kent | 26 | 30 |") counts what its column's heading says ("Arrests").
+
+    The heading row is the table's first row; a row of the label and the value ("| Arrests | 32 |")
+    is read as a label and its value first.
+    """
+    line = layout.line_of(left)
+    line_start, line_end = layout.line_span(line)
+    cells = body[line_start:left].split("|")
+    label = cells[-2].strip() if len(cells) >= 3 and not cells[-1].strip() else ""
+    if label and not any(ch.isdigit() for ch in label):
+        rule = _classify_words(label, rules, tok.kind)
+        if rule is not None:
+            return make(rule.category, rule.id + ".label", left - len(cells[-1]) - len(cells[-2]), tok.end, label)
+    if body[tok.end:line_end].strip()[:1] != "|":
+        return None  # not a whole cell
+    head = _block_intro(body, layout, line, _is_table_row, "_table_head")
+    first = layout.line_of(head[1] + 1) if head else 0  # the first row after the line above the table
+    start, end = layout.line_span(first)
+    while first < line and not body[start:end].strip():
+        first += 1
+        start, end = layout.line_span(first)
+    header = body[start:end].split("|")
+    column = len(cells) - 1
+    if first >= line or column >= len(header) or any(ch.isdigit() for ch in header[column]):
+        return None
+    rule = _classify_words(header[column].strip(), rules, tok.kind)
+    if rule is None:
+        return None
+    return make(rule.category, rule.id + ".column", left, tok.end, _words(header[column]))
+
+
+def _is_table_row(body: str, start: int, end: int, text: str) -> bool:
+    return text[:1] == "|"
 
 
 def _label_or_heading(body: str, layout: Layout, rules, tok: NumberToken, left: int, make) -> Optional[Candidate]:

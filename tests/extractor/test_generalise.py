@@ -348,3 +348,11 @@ def test_a_filler_between_the_verb_and_its_figure(body, expected):
 def test_a_markdown_table_of_labels_and_values():
     body = "| Result | Number |\n| --- | --- |\n| Arrests | 32 |\n| Knives recovered | 14 |\n| Page views | 9000 |\n"
     assert core(body) == [("arrests", 32, "exact"), ("knives_seized", 14, "exact")]
+
+
+def test_a_table_column_counts_what_its_heading_says():
+    body = ("Results by force:\n\n| Force | Arrests | Charges | Knives seized |\n| --- | --- | --- | --- |\n"
+            "| Kent | 26 | 30 | 12 |\n| Essex | 41 | 22 | 9 |\n")
+    assert core(body) == [("arrests", 26, "exact"), ("charges", 30, "exact"), ("knives_seized", 12, "exact"),
+                          ("arrests", 41, "exact"), ("charges", 22, "exact"), ("knives_seized", 9, "exact")]
+    assert core("| Year | Visitors |\n|---|---|\n| 2022 | 1200 |\n| Kent | 300 |\n") == []
