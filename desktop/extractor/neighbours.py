@@ -54,7 +54,7 @@ _PLACE_PAREN = re.compile(r"(?-i:[A-Z][\w’'-]+)[^\S\n]*\($")
 #: how far back the figure a bracketed place figure continues may stand
 _PAREN_REACH = 400
 #: after a value that ends its line: only punctuation or a short bracket
-_LINE_END = re.compile(r"[^\S\n]*(?:[.;,|]|\([^()\n]{0,40}\))?[^\S\n]*(?:\n|$)")
+_LINE_END = re.compile(r"\)?[^\S\n]*(?:[.;,|]|\([^()\n]{0,40}\))?[^\S\n]*(?:\n|$)")
 #: a label before a value on its line: bullet, words, then ":", "-", "–", "|" or nothing
 _LABEL = re.compile(r"^[^\S\n]*(?:[•*·▪‣◦–—|-]|\d{1,2}[.)])?[^\S\n]*(?P<label>[^\W\d_][^\n\d:|=]{0,60}?)"
                     r"[^\S\n]*(?:[:|–—=-]|\.{2,})?[^\S\n]*$")

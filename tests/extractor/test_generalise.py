@@ -57,6 +57,11 @@ def test_heading_above_places_and_figures():
     assert sorted(v for c, v, _ in found if c == "weapons_seized") == [4, 12, 17]
 
 
+def test_a_label_with_its_value_in_brackets():
+    assert core("Key results\nArrests (32)\nKnives seized (14)\n") == [("arrests", 32, "exact"),
+                                                                     ("knives_seized", 14, "exact")]
+
+
 def test_a_label_without_a_counted_noun_is_not_a_metric():
     assert core("Contact us\nCall: 101\nPage 2\nPublished: 12\nTemperature: 31\n") == []
 
