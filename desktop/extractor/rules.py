@@ -11,10 +11,15 @@ The YAML sections (see the comments in ``resources/rules/*.yaml``):
   (or before its qualifier). ``kind`` is ``count`` (default), ``money`` or ``weight``.
 - ``percent``: the category and the words that make a per cent a fall or a rise.
 - ``not_metric``: ``spans`` (numbers inside are not metrics), ``before``, ``after``.
-- ``contexts``: ``target`` (a target or aim: category ``other``), ``wider_period``,
-  ``operation_reference``, ``anaphora``, ``lead_lines``, ``inherit``.
-- ``operations``: name ``patterns`` (with a ``name`` group), ``stop_words``,
-  ``durations``, ``scope`` (a sentence talking about "the operation").
+- ``contexts``: ``target`` (a target or aim: category ``other``), ``hypothetical`` (a per
+  cent in a claim of what could happen), ``filler`` (words between a verb and its figure),
+  ``wider_period``, ``operation_reference``, ``anaphora``, ``lead_lines``, ``inherit``
+  (``before``/``after`` a breakdown, ``continues``).
+- ``operations``: name ``patterns`` (with a ``name`` group), ``stop_words``, ``exclude``,
+  ``units`` (names that stand for a team), ``main_cue`` (words introducing the release's own
+  operation), ``durations``, ``scope`` (a sentence talking about "the operation"),
+  ``date_start_cue``/``date_end_cue``, ``reporting`` (a reporting period, not dates).
+- ``dollar``: currency code -> words naming its country (what ``$`` stands for).
 
 A user's file is layered over the defaults (its rules first, so they win); with
 ``replace: true`` at the top it stands alone.
@@ -215,7 +220,7 @@ class Rules:
     def _compile_dollar(self) -> None:
         """``dollar_cues``: currency code -> one regex of the words that name its country."""
         self.dollar_cues = {}
-        for code, words in (self.data.get("dollar") or {}).items():
+        for code, words in self._section("dollar", dict).items():
             if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
                 self._fail(words, f"'dollar: {code}:' must be a list of words")
             alts = "|".join(re.escape(w.strip()) for w in sorted(words, key=len, reverse=True))

@@ -41,6 +41,8 @@ def test_a_user_adds_a_word_without_a_regular_expression(tmp_path):
     ("words:\n  nouns:\n    knife: ['kni(fe']\n", "not a plain word"),
     ("words:\n  adjectives:\n    sharp: [keen]\n", "unknown part"),
     ("words:\n  nouns:\n    s: [thing]\n", "has the name of a macro"),
+    ("dollar: [a, b]\n", "'dollar' must be a mapping"),
+    ("dollar:\n  AUD: Sydney\n", "must be a list of words"),
 ])
 def test_broken_word_lists_are_refused_with_the_line(tmp_path, text, reason):
     bad = tmp_path / "bad.yaml"
