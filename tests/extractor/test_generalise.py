@@ -361,3 +361,9 @@ def test_a_table_column_counts_what_its_heading_says():
     assert core(body) == [("arrests", 26, "exact"), ("charges", 30, "exact"), ("knives_seized", 12, "exact"),
                           ("arrests", 41, "exact"), ("charges", 22, "exact"), ("knives_seized", 9, "exact")]
     assert core("| Year | Visitors |\n|---|---|\n| 2022 | 1200 |\n| Kent | 300 |\n") == []
+
+
+def test_a_part_named_late_is_not_made_the_main_operation():
+    body = ("Police made 400 arrests this winter.\n\nOfficers were busy.\n\nThe work went on.\n\n"
+            "Week one was named Operation Pandilla.\n")
+    assert ("arrests", 400, None) in _ops(body)[1]
