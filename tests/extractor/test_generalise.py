@@ -367,3 +367,15 @@ def test_a_part_named_late_is_not_made_the_main_operation():
     body = ("Police made 400 arrests this winter.\n\nOfficers were busy.\n\nThe work went on.\n\n"
             "Week one was named Operation Pandilla.\n")
     assert ("arrests", 400, None) in _ops(body)[1]
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Eight men aged between 18 and 45 were arrested.", [("arrests", 8, "exact")]),
+    ("A further 11 people were reported for summons.", [("charges", 11, "exact")]),
+    ("Police have so far charged 27 people and arrested 52.", [("charges", 27, "exact"), ("arrests", 52, "exact")]),
+    ("Police arrested 3, charged 2 and released 1.", [("arrests", 3, "exact"), ("charges", 2, "exact")]),
+    ("He was arrested 2 years ago.", []),
+    ("He was charged 12 times.", []),
+])
+def test_verbs_with_a_bare_figure_and_ages_without_commas(body, expected):
+    assert core(body) == expected
