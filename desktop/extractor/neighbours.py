@@ -111,6 +111,15 @@ def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: in
                 cand = make(rule.category, rule.id + ".list", left, end, _words(body[e:end]) or prev.subject)
                 cand.head = prev.head
                 return cand
+    # 4b. the same, when the list's first item is of no category ("recovered 14 bikes and two cars")
+    if not same or prev.num_end < layout.sentence_starts[si]:
+        item = _ITEM_BACK.search(body, max(layout.sentence_starts[si], left - 70), left)
+        if item:
+            got = fire(body, lower, [r for r in runs if r[0] == "before"], rules.side_guards[kind], e, limit,
+                       item.start(), max(layout.sentence_starts[si], item.start() - WINDOW))
+            if got:
+                rule, _, end = got
+                return make(rule.category, rule.id + ".list", left, end, _words(body[e:end]))
     # 5. a breakdown or a continuation of the figure before it
     if same:
         cand = _inherit(body, rules, tok, left, lo, prev, make)
@@ -163,6 +172,10 @@ _NOUN_BEFORE = re.compile(
     r"now[^\S\n]+stands?)(?:[^\S\n]+(?:to|at))?[^\S\n]+$", re.I)
 _NP_LEAD = re.compile(r"^(?:(?:the|a|an|this|last|year’s|year's|week’s|week's|total|overall|final|number|count|"
                       r"tally|figure|of)[^\S\n]+)+", re.I)
+#: up to three list items before a figure: "14 stolen bikes and ", "a laptop, 3 phones and "
+_ITEM_BACK = re.compile(r"(?<![\w,.])(?:(?:\d[\d,]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten)"
+                        r"(?:[^\S\n]+[\w’'-]+){1,4}?(?:[^\S\n]*,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)){1,3}$",
+                        re.I)
 _LINKING = frozenset("rose fell increased decreased climbed dropped jumped up down was were is are stood stands "
                      "totalled totaled reached hit numbered came to at".split())
 _CONTINUES = frozenset("from on with to against versus vs vs. was is of at reached".split())

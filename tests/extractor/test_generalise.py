@@ -379,3 +379,18 @@ def test_a_part_named_late_is_not_made_the_main_operation():
 ])
 def test_verbs_with_a_bare_figure_and_ages_without_commas(body, expected):
     assert core(body) == expected
+
+
+@pytest.mark.parametrize("body,expected", [
+    ("Police recovered 14 stolen bikes and two stolen cars.", [("vehicles_seized", 2, "exact")]),
+    ("Officers seized a laptop, 3 phones and £4,000.", [("cash_seized", 4000, "exact")]),
+    ("He bought 3 phones and 2 cars.", []),
+    ("Each arrest of a high-risk offender is one less person to fear.", []),
+    ("Officers made 56 arrests, 19 of which were for drug offences.", [("arrests", 56, "exact"), ("arrests", 19, "exact")]),
+])
+def test_a_list_whose_first_items_have_no_category(body, expected):
+    assert core(body) == expected
+
+
+def test_the_value_of_the_property_recovered_is_other():
+    assert ("other", 125000, "exact") in metrics("The total value of the property recovered was £125,000.")
