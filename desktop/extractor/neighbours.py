@@ -139,7 +139,7 @@ def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: in
         start = body.rfind(" ", 0, left - 2) + 1
         return make(prev.category, _base(prev.rule) + ".breakdown", start, e + 1, prev.subject)
     # 8. a label and a value on one line, or a heading above lines of values
-    cand = _table_cell(body, layout, rules, tok, left, make) if body.startswith("|", _line_start(body, left)) \
+    cand = _table_cell(body, layout, rules, tok, left, make) if body.startswith("|", _line_start(body, layout, left)) \
         else _label_or_heading(body, layout, rules, tok, left, make)
     if cand is None and (left < 8 or body.rfind("\n", left - 8, left) >= 0):
         # 9. a list item (at the start of its line) under an introduction with the verb ("Items seized include:")
@@ -327,10 +327,11 @@ def _classify_words(text: str, rules, kind: str) -> Optional[tuple]:
     return got[0]
 
 
-def _line_start(body: str, pos: int) -> int:
-    """Where the line holding ``pos`` starts, past its indentation."""
-    start = body.rfind("\n", 0, pos) + 1
-    while start < pos and body[start] in " \t":
+def _line_start(body: str, layout: Layout, pos: int) -> int:
+    """Where the line holding ``pos`` starts, past its indentation (a binary search: no scan of a long line)."""
+    start = layout.line_starts[layout.line_of(pos)]
+    stop = min(pos, start + 8)  # indentation is short; a long run of spaces is not a table's margin
+    while start < stop and body[start] in " \t":
         start += 1
     return start
 
@@ -343,6 +344,8 @@ def _table_cell(body: str, layout: Layout, rules, tok: NumberToken, left: int, m
     """
     line = layout.line_of(left)
     line_start, line_end = layout.line_span(line)
+    if left - line_start > 400:
+        return None  # a table row is short; a long line is something else
     cells = body[line_start:left].split("|")
     label = cells[-2].strip() if len(cells) >= 3 and not cells[-1].strip() else ""
     if label and not any(ch.isdigit() for ch in label):
