@@ -64,6 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help="include documents not yet marked reviewed")
     exp.add_argument("--format", choices=("csv", "jsonl"), default=None,
                      help="output format (default: from OUT's ending, else csv)")
+    exp.add_argument("--no-bom", action="store_false", dest="bom",
+                     help="leave out the UTF-8 byte-order mark a CSV file starts with (it is there so that "
+                          "Excel and LibreOffice read the file as UTF-8; some tools dislike it). Standard "
+                          "output (OUT '-') never has one: it goes to other programs")
 
     chk = sub.add_parser("check", help="run SQLite's full integrity check on a database (changes nothing)")
     chk.add_argument("--db", type=Path, dest="sub_db", help=_db_help())
@@ -175,9 +179,9 @@ def cmd_export(args) -> int:
     to_stdout = str(args.out) == "-"
     try:
         if to_stdout:
-            n = write(store, sys.stdout, include_all=args.include_all, fmt=fmt)
+            n = write(store, sys.stdout, include_all=args.include_all, fmt=fmt, bom=False)
         else:
-            n = export(store, args.out, include_all=args.include_all, fmt=fmt)
+            n = export(store, args.out, include_all=args.include_all, fmt=fmt, bom=args.bom)
     except BrokenPipeError:
         raise  # `blotter export - | head`: main() ends quietly
     except (OSError, StoreError) as exc:

@@ -27,7 +27,7 @@ def test_import_then_export_round_trips(tmp_path, capsys):
     csv_path = tmp_path / "out.csv"
     code, out, _ = run(capsys, "export", csv_path, "--all", "--db", db)
     assert code == 0
-    with open(csv_path, encoding="utf-8", newline="") as fh:
+    with open(csv_path, encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     store = Store.open(db)
     stored = [m for d in store.all_document_ids() for m in store.metrics(d) if m["status"] != "rejected"]
