@@ -4,8 +4,9 @@ One row per metric with its document, its operation, the figure, the evidence,
 the review decision and its provenance (ids, origin, rule, extractor version, the
 extractor's original where corrected); ``docs/export.md`` lists the columns. A CSV starts
 with a UTF-8 byte-order mark unless asked not to, so a double click opens it right in
-Excel and LibreOffice (``£`` and curly quotes intact). Rejected metrics never leave; a row left undecided (``suggested``) in a
-reviewed document carries no reviewer and no review time, so it is never reported as reviewed. Text cells that a
+Excel and LibreOffice (``£`` and curly quotes intact).
+
+Rejected metrics never leave; a row left undecided (``suggested``) in a reviewed document carries no reviewer and no review time, so it is never reported as reviewed. Text cells that a
 spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab
 or CR) are prefixed with ``'`` (OWASP's CSV-injection advice), and so are cells that
 already start with ``'`` (so removing one leading ``'`` always gives the stored text back); numeric columns
