@@ -57,12 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--time-budget", type=float, default=None, metavar="SECONDS",
                      help="longest extraction of one release (default: 30)")
 
-    exp = sub.add_parser("export", help="write the curated figures to a CSV or JSON Lines file")
+    exp = sub.add_parser("export", help="write the curated figures to a CSV, JSON Lines or Excel file")
     exp.add_argument("out", type=Path, metavar="OUT")
     exp.add_argument("--db", type=Path, dest="sub_db", metavar="FILE", help=_db_help())
     exp.add_argument("--all", action="store_true", dest="include_all",
                      help="include documents not yet marked reviewed")
-    exp.add_argument("--format", choices=("csv", "jsonl"), default=None,
+    exp.add_argument("--format", choices=("csv", "jsonl", "xlsx"), default=None,
                      help="output format (default: from OUT's ending, else csv)")
     exp.add_argument("--no-bom", action="store_false", dest="bom",
                      help="leave out the UTF-8 byte-order mark a CSV file starts with (it is there so that "
@@ -179,10 +179,16 @@ def cmd_extract(args) -> int:
     return 0
 
 
+_FORMAT_BY_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", ".xlsx": "xlsx"}
+
+
 def cmd_export(args) -> int:
     from desktop.export import export, write
     from desktop.store import StoreError
-    fmt = args.format or ("jsonl" if args.out.suffix.lower() in (".jsonl", ".ndjson") else "csv")
+    fmt = args.format or _FORMAT_BY_SUFFIX.get(args.out.suffix.lower(), "csv")
+    if fmt == "xlsx" and str(args.out) == "-":
+        _err("an xlsx export needs a file name, not standard output")
+        return 2
     store = _open_store(args)
     if store is None:
         return 1

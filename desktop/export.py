@@ -6,7 +6,8 @@ extractor's original where corrected); ``docs/export.md`` lists the columns. A C
 with a UTF-8 byte-order mark unless asked not to, so a double click opens it right in
 Excel and LibreOffice (``£`` and curly quotes intact).
 
-Rejected metrics never leave; a row left undecided (``suggested``) in a reviewed document carries no reviewer and no review time, so it is never reported as reviewed. Text cells that a
+Rejected metrics never leave; a row left undecided (``suggested``) in a reviewed document carries no
+reviewer and no review time, so it is never reported as reviewed. Text cells that a
 spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab
 or CR) are prefixed with ``'`` (OWASP's CSV-injection advice), and so are cells that
 already start with ``'`` (so removing one leading ``'`` always gives the stored text back); numeric columns
@@ -40,6 +41,8 @@ COLUMNS = (
     "document_id", "metric_id", "origin", "rule_id", "extractor_version",
     "original_category", "original_value", "updated_at", "updated_by",
 )
+#: What :func:`export` writes; :func:`write` (a text stream) does csv and jsonl.
+FORMATS = ("csv", "jsonl", "xlsx")
 NUMERIC = {"value", "offset", "length", "flagged_for_review", "document_id", "metric_id", "original_value"}
 #: What a CSV starts with by default: Excel and LibreOffice read the file as UTF-8 only when they see it.
 BOM = "\ufeff"
@@ -144,24 +147,24 @@ def export(store: Store, out: Union[str, Path], include_all: bool = False, fmt: 
     device is written to directly. Temporary files left by an export that was killed are removed.
 
     :param include_all: documents not yet marked reviewed too
-    :param fmt: ``csv`` or ``jsonl``
+    :param fmt: ``csv``, ``jsonl`` or ``xlsx`` (:mod:`desktop.export_xlsx`)
     :param bom: start a CSV with the UTF-8 byte-order mark (the default; ``False`` for tools that dislike it)
     :raises OSError: when the folder cannot be written (nothing is left behind)
     """
-    if fmt not in ("csv", "jsonl"):
-        raise ValueError(f"unknown format {fmt!r} (csv or jsonl)")
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r} (csv, jsonl or xlsx)")
     target = Path(os.path.realpath(out))
     if target.exists() and not target.is_file():  # a named pipe, a terminal, /dev/stdout...
-        with open(target, "w", encoding="utf-8", newline="") as fh:
-            return write(store, fh, include_all, fmt, bom)
+        with open(target, **_open_mode(fmt)) as fh:
+            return _emit(store, fh, include_all, fmt, bom)
     folder = target.parent
     remove_stale_parts(folder, target.name)
     mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".part", dir=str(folder))
     try:
         os.fchmod(fd, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            count = write(store, fh, include_all, fmt, bom)
+        with os.fdopen(fd, **_open_mode(fmt)) as fh:
+            count = _emit(store, fh, include_all, fmt, bom)
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
@@ -171,6 +174,17 @@ def export(store: Store, out: Union[str, Path], include_all: bool = False, fmt: 
             pass
         raise
     return count
+
+
+def _open_mode(fmt: str) -> dict:
+    return {"mode": "wb"} if fmt == "xlsx" else {"mode": "w", "encoding": "utf-8", "newline": ""}
+
+
+def _emit(store: Store, fh: IO, include_all: bool, fmt: str, bom: bool) -> int:
+    if fmt == "xlsx":
+        from desktop.export_xlsx import write_xlsx  # openpyxl only when an xlsx is asked for
+        return write_xlsx(store, fh, include_all)
+    return write(store, fh, include_all, fmt, bom)
 
 
 def remove_stale_parts(folder: Path, name: str) -> list[Path]:
