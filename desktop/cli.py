@@ -1,7 +1,7 @@
 """The ``blotter`` command: the window, import, extract, export and eval.
 
-Exit codes: 0 success; 1 the work failed (every file failed, a database could not
-be opened); 2 bad usage.
+Exit codes: 0 success; 1 the work failed (every file failed to import or extract, a
+database could not be opened); 2 bad usage. ``python -m desktop`` runs the same command.
 
 Example::
 
@@ -34,15 +34,15 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=f"Default database: {default_db_path()} (override with --db or BLOTTER_DB). "
                "It is created, with the bundled sample releases, on first use.")
     parser.add_argument("--version", action="version", version=f"blotter {__version__}")
-    parser.add_argument("--db", type=Path, help=_db_help())
+    parser.add_argument("--db", type=Path, metavar="FILE", help=_db_help())
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     gui = sub.add_parser("gui", help="open the review window (the default)")
-    gui.add_argument("--db", type=Path, dest="sub_db", help=_db_help())
+    gui.add_argument("--db", type=Path, dest="sub_db", metavar="FILE", help=_db_help())
 
     imp = sub.add_parser("import", help="import release files or folders (.txt, .md, .html)")
     imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    imp.add_argument("--db", type=Path, dest="sub_db", help=_db_help())
+    imp.add_argument("--db", type=Path, dest="sub_db", metavar="FILE", help=_db_help())
     imp.add_argument("--rules", type=Path, help="extractor rules file (YAML) instead of the bundled rules")
     imp.add_argument("-j", "--jobs", type=int, default=0,
                      help="processes that read and extract in parallel (default: one a core, at most 4)")
@@ -57,20 +57,24 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--time-budget", type=float, default=None, metavar="SECONDS",
                      help="longest extraction of one release (default: 30)")
 
-    exp = sub.add_parser("export", help="write the curated figures to a CSV or JSON Lines file")
+    exp = sub.add_parser("export", help="write the curated figures to a CSV, JSON Lines or Excel file")
     exp.add_argument("out", type=Path, metavar="OUT")
-    exp.add_argument("--db", type=Path, dest="sub_db", help=_db_help())
+    exp.add_argument("--db", type=Path, dest="sub_db", metavar="FILE", help=_db_help())
     exp.add_argument("--all", action="store_true", dest="include_all",
                      help="include documents not yet marked reviewed")
-    exp.add_argument("--format", choices=("csv", "jsonl"), default=None,
+    exp.add_argument("--format", choices=("csv", "jsonl", "xlsx"), default=None,
                      help="output format (default: from OUT's ending, else csv)")
+    exp.add_argument("--no-bom", action="store_false", dest="bom",
+                     help="leave out the UTF-8 byte-order mark a CSV file starts with (it is there so that "
+                          "Excel and LibreOffice read the file as UTF-8; some tools dislike it). Standard "
+                          "output (OUT '-') never has one: it goes to other programs")
 
     chk = sub.add_parser("check", help="run SQLite's full integrity check on a database (changes nothing)")
-    chk.add_argument("--db", type=Path, dest="sub_db", help=_db_help())
+    chk.add_argument("--db", type=Path, dest="sub_db", metavar="FILE", help=_db_help())
 
     rec = sub.add_parser("recover", help="copy every readable row of a damaged database into a new file")
     rec.add_argument("out", type=Path, metavar="OUT", help="the new database file (must not exist)")
-    rec.add_argument("--db", type=Path, dest="sub_db", help=_db_help())
+    rec.add_argument("--db", type=Path, dest="sub_db", metavar="FILE", help=_db_help())
 
     ev = sub.add_parser("eval", help="score the extractor against gold files")
     ev.add_argument("gold", type=Path, metavar="GOLD_DIR")
@@ -153,31 +157,47 @@ def cmd_extract(args) -> int:
     from desktop.ingest import bounded_extract
     rules = _load_rules(args)
     out = sys.stdout
+    done = failed = 0
     for result in read_paths(args.paths):
         if result.error:
             record = {"document": Path(result.path).name, "error": result.error}
+            failed += 1
         else:
             extraction, notes = bounded_extract(result.document, rules)
             record = extraction.to_json()
             if result.notes + notes and not extraction.error:
                 record["notes"] = result.notes + notes
+            failed += bool(extraction.error)
+            done += not extraction.error
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if not done:
+        if failed > 1:
+            _err(f"all {failed} files failed: see the errors above")
+        else:
+            _err("the file failed: see the error above" if failed else "no release files found (.txt, .md, .html)")
+        return 1
     return 0
+
+
+_FORMAT_BY_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", ".xlsx": "xlsx"}
 
 
 def cmd_export(args) -> int:
     from desktop.export import export, write
     from desktop.store import StoreError
-    fmt = args.format or ("jsonl" if args.out.suffix.lower() in (".jsonl", ".ndjson") else "csv")
+    fmt = args.format or _FORMAT_BY_SUFFIX.get(args.out.suffix.lower(), "csv")
+    if fmt == "xlsx" and str(args.out) == "-":
+        _err("an xlsx export needs a file name, not standard output")
+        return 2
     store = _open_store(args)
     if store is None:
         return 1
     to_stdout = str(args.out) == "-"
     try:
         if to_stdout:
-            n = write(store, sys.stdout, include_all=args.include_all, fmt=fmt)
+            n = write(store, sys.stdout, include_all=args.include_all, fmt=fmt, bom=False)
         else:
-            n = export(store, args.out, include_all=args.include_all, fmt=fmt)
+            n = export(store, args.out, include_all=args.include_all, fmt=fmt, bom=args.bom)
     except BrokenPipeError:
         raise  # `blotter export - | head`: main() ends quietly
     except (OSError, StoreError) as exc:

@@ -1,8 +1,13 @@
 """Curated figures out of the store as CSV (RFC 4180, UTF-8) or JSON Lines.
 
-One row per metric with its document, its operation, the figure, the evidence
-and the review decision. Rejected metrics never leave; a row left undecided (``suggested``) in a
-reviewed document carries no reviewer and no review time, so it is never reported as reviewed. Text cells that a
+One row per metric with its document, its operation, the figure, the evidence,
+the review decision and its provenance (ids, origin, rule, extractor version, the
+extractor's original where corrected); ``docs/export.md`` lists the columns. A CSV starts
+with a UTF-8 byte-order mark unless asked not to, so a double click opens it right in
+Excel and LibreOffice (``£`` and curly quotes intact).
+
+Rejected metrics never leave; a row left undecided (``suggested``) in a reviewed document carries no
+reviewer and no review time, so it is never reported as reviewed. Text cells that a
 spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab
 or CR) are prefixed with ``'`` (OWASP's CSV-injection advice), and so are cells that
 already start with ``'`` (so removing one leading ``'`` always gives the stored text back); numeric columns
@@ -32,8 +37,15 @@ COLUMNS = (
     "category", "value", "qualifier", "unit", "subject",
     "evidence", "offset", "length", "status", "reviewer", "reviewed_at",
     "flagged_for_review", "document_note", "note",
+    # provenance (issue 14): where the figure came from and who last changed it
+    "document_id", "metric_id", "origin", "rule_id", "extractor_version",
+    "original_category", "original_value", "updated_at", "updated_by",
 )
-NUMERIC = {"value", "offset", "length", "flagged_for_review"}
+#: What :func:`export` writes; :func:`write` (a text stream) does csv and jsonl.
+FORMATS = ("csv", "jsonl", "xlsx")
+NUMERIC = {"value", "offset", "length", "flagged_for_review", "document_id", "metric_id", "original_value"}
+#: What a CSV starts with by default: Excel and LibreOffice read the file as UTF-8 only when they see it.
+BOM = "\ufeff"
 #: A leading ``'`` is escaped too: spreadsheets hide one, and the round trip must stay exact.
 _DANGER = "=+-@\t\r'"
 
@@ -44,9 +56,15 @@ SELECT d.name, d.title, d.published, d.publisher, d.url,
        m.text, m."offset", m.length, m.status,
        CASE WHEN m.status = 'suggested' THEN NULL ELSE coalesce(m.updated_by, d.reviewer) END,
        CASE WHEN m.status = 'suggested' THEN NULL ELSE d.reviewed_at END,
-       d.review_flag, d.note, m.note
+       d.review_flag, d.note, m.note,
+       m.document_id, m.id, m.origin, m.rule, r.extractor_version,
+       CASE WHEN m.status = 'corrected' THEN s.category END,
+       CASE WHEN m.status = 'corrected' THEN s.value END,
+       m.updated_at, m.updated_by
 FROM metrics m
 JOIN documents d ON d.id = m.document_id
+LEFT JOIN suggested_metrics s ON s.id = m.suggestion_id
+LEFT JOIN extraction_runs r ON r.id = s.run_id
 LEFT JOIN (SELECT document_id, name, min(start) AS start, min("end") AS "end" FROM operations
            WHERE status != 'rejected' GROUP BY document_id, name) o
        ON o.document_id = m.document_id AND o.name = m.operation
@@ -54,6 +72,7 @@ WHERE m.status != 'rejected' {only_reviewed}
 ORDER BY m.document_id, m.position, m.id
 """
 _VALUE = COLUMNS.index("value")
+_FIGURES = (_VALUE, COLUMNS.index("original_value"))
 _TEXT = tuple(i for i, c in enumerate(COLUMNS) if c not in NUMERIC)
 
 
@@ -72,11 +91,12 @@ def records(store: Store, include_all: bool = False) -> Iterator[list]:
     sql = _QUERY.format(only_reviewed="" if include_all else "AND d.status = 'reviewed'")
     for record in store.db.execute(sql):
         record = list(record)
-        value = record[_VALUE]
-        if not is_figure(value):  # never inf or NaN out (a database from before the limit)
-            record[_VALUE] = None
-        elif isinstance(value, float) and value.is_integer():
-            record[_VALUE] = int(value)
+        for i in _FIGURES:
+            value = record[i]
+            if not is_figure(value):  # never inf or NaN out (a database from before the limit)
+                record[i] = None
+            elif isinstance(value, float) and value.is_integer():
+                record[i] = int(value)
         yield record
 
 
@@ -94,12 +114,17 @@ def _safe(record: list) -> list:
     return record
 
 
-def write(store: Store, fh: IO[str], include_all: bool = False, fmt: str = "csv") -> int:
-    """Write the curated figures to the open text file ``fh``; returns the number of rows."""
+def write(store: Store, fh: IO[str], include_all: bool = False, fmt: str = "csv", bom: bool = True) -> int:
+    """Write the curated figures to the open text file ``fh``; returns the number of rows.
+
+    :param bom: start a CSV with the UTF-8 byte-order mark (JSON Lines never has one)
+    """
     if fmt not in ("csv", "jsonl"):
         raise ValueError(f"unknown format {fmt!r} (csv or jsonl)")
     count = 0
     if fmt == "csv":
+        if bom:
+            fh.write(BOM)
         writer = csv.writer(fh, lineterminator="\r\n")
         writer.writerow(COLUMNS)
         for record in records(store, include_all):
@@ -113,7 +138,8 @@ def write(store: Store, fh: IO[str], include_all: bool = False, fmt: str = "csv"
     return count
 
 
-def export(store: Store, out: Union[str, Path], include_all: bool = False, fmt: str = "csv") -> int:
+def export(store: Store, out: Union[str, Path], include_all: bool = False, fmt: str = "csv",
+           bom: bool = True) -> int:
     """Write the curated figures to ``out``; returns the number of rows.
 
     A regular file is replaced whole (written under a temporary name, synced, renamed) and keeps
@@ -121,23 +147,24 @@ def export(store: Store, out: Union[str, Path], include_all: bool = False, fmt: 
     device is written to directly. Temporary files left by an export that was killed are removed.
 
     :param include_all: documents not yet marked reviewed too
-    :param fmt: ``csv`` or ``jsonl``
+    :param fmt: ``csv``, ``jsonl`` or ``xlsx`` (:mod:`desktop.export_xlsx`)
+    :param bom: start a CSV with the UTF-8 byte-order mark (the default; ``False`` for tools that dislike it)
     :raises OSError: when the folder cannot be written (nothing is left behind)
     """
-    if fmt not in ("csv", "jsonl"):
-        raise ValueError(f"unknown format {fmt!r} (csv or jsonl)")
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r} (csv, jsonl or xlsx)")
     target = Path(os.path.realpath(out))
     if target.exists() and not target.is_file():  # a named pipe, a terminal, /dev/stdout...
-        with open(target, "w", encoding="utf-8", newline="") as fh:
-            return write(store, fh, include_all, fmt)
+        with open(target, **_open_mode(fmt)) as fh:
+            return _emit(store, fh, include_all, fmt, bom)
     folder = target.parent
     remove_stale_parts(folder, target.name)
     mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".part", dir=str(folder))
     try:
         os.fchmod(fd, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            count = write(store, fh, include_all, fmt)
+        with os.fdopen(fd, **_open_mode(fmt)) as fh:
+            count = _emit(store, fh, include_all, fmt, bom)
             os.fsync(fh.fileno())
         os.replace(tmp, target)
     except BaseException:
@@ -147,6 +174,17 @@ def export(store: Store, out: Union[str, Path], include_all: bool = False, fmt: 
             pass
         raise
     return count
+
+
+def _open_mode(fmt: str) -> dict:
+    return {"mode": "wb"} if fmt == "xlsx" else {"mode": "w", "encoding": "utf-8", "newline": ""}
+
+
+def _emit(store: Store, fh: IO, include_all: bool, fmt: str, bom: bool) -> int:
+    if fmt == "xlsx":
+        from desktop.export_xlsx import write_xlsx  # openpyxl only when an xlsx is asked for
+        return write_xlsx(store, fh, include_all)
+    return write(store, fh, include_all, fmt, bom)
 
 
 def remove_stale_parts(folder: Path, name: str) -> list[Path]:

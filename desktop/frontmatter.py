@@ -7,6 +7,11 @@ composed first (aliases stay shared nodes), then refused when it uses more than
 :data:`MAX_EXPANSION` characters; only then is it built into Python values. A timestamp
 that is not a real date (``2021-02-30``) stays text, for the caller to report.
 
+libyaml's parser (``yaml.CSafeLoader``) composes when PyYAML was built with it (reading seed 000's
+front matter: 0.35 ms instead of 2.65 ms); its aliases are then counted on the composed nodes, and
+libyaml itself refuses nesting deeper than 1,000 levels. Without libyaml the pure-Python loader
+counts aliases while composing.
+
 Example::
 
     >>> load("title: T\\npublished: 2021-02-30")
@@ -38,8 +43,7 @@ class _Loader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             self.aliases += 1
             if self.aliases > MAX_ALIASES:
-                raise FrontMatterError(f"front matter uses more than {MAX_ALIASES} YAML aliases (*name); "
-                                       "refused, as it could expand without limit")
+                raise _too_many_aliases()
         return super().compose_node(parent, index)
 
 
@@ -51,6 +55,40 @@ def _timestamp(loader: _Loader, node: yaml.Node):
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+_CSafe = getattr(yaml, "CSafeLoader", None)
+if _CSafe is not None:
+    class _CLoader(_CSafe):  # type: ignore[misc,valid-type]
+        """libyaml's safe loader; aliases are counted after composing (:func:`alias_count`)."""
+
+    _CLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+    #: the loader :func:`load` uses: libyaml's when PyYAML has it, else the pure-Python one
+    LOADER: type = _CLoader
+else:
+    LOADER = _Loader
+
+
+def _too_many_aliases() -> FrontMatterError:
+    return FrontMatterError(f"front matter uses more than {MAX_ALIASES} YAML aliases (*name); "
+                            "refused, as it could expand without limit")
+
+
+def alias_count(root: yaml.Node) -> int:
+    """How many aliases the composed document uses: every reference to a node beyond its first."""
+    seen = {id(root)}
+    edges = 0
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            continue
+        kids = [n for pair in node.value for n in pair] if isinstance(node, yaml.MappingNode) else node.value
+        for kid in kids:
+            edges += 1
+            if id(kid) not in seen:
+                seen.add(id(kid))
+                stack.append(kid)
+    return edges - (len(seen) - 1)
 
 
 def expanded_size(root: yaml.Node, limit: int) -> int:
@@ -81,7 +119,7 @@ def expanded_size(root: yaml.Node, limit: int) -> int:
 
 def load(text: str):
     """The YAML in ``text`` as Python values, or :class:`FrontMatterError` / ``yaml.YAMLError``."""
-    loader = _Loader(text)
+    loader = LOADER(text)
     try:
         try:
             root = loader.get_single_node()
@@ -89,6 +127,8 @@ def load(text: str):
             raise FrontMatterError("front matter is nested too deeply") from None
         if root is None:
             return None
+        if not isinstance(loader, _Loader) and alias_count(root) > MAX_ALIASES:
+            raise _too_many_aliases()
         limit = len(text) + MAX_EXPANSION
         if expanded_size(root, limit) > limit:
             raise FrontMatterError(f"front matter expands to more than {MAX_EXPANSION // 1024} KB beyond its own "

@@ -27,7 +27,7 @@ def test_import_then_export_round_trips(tmp_path, capsys):
     csv_path = tmp_path / "out.csv"
     code, out, _ = run(capsys, "export", csv_path, "--all", "--db", db)
     assert code == 0
-    with open(csv_path, encoding="utf-8", newline="") as fh:
+    with open(csv_path, encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     store = Store.open(db)
     stored = [m for d in store.all_document_ids() for m in store.metrics(d) if m["status"] != "rejected"]
@@ -111,3 +111,29 @@ def test_eval_warns_when_gold_files_are_skipped(tmp_path, capsys):
     assert "1 gold file(s)" in err and "b.txt" in err and "a.txt" not in err
     code, out, err = run(capsys, "eval", gold, tmp_path / "a.txt", tmp_path / "b.txt")
     assert "skipped" not in err
+
+
+# Issue 14, section 4: the command line as users expect.
+
+def test_extract_exits_non_zero_when_every_file_failed(tmp_path, capsys):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    code, out, err = run(capsys, "extract", tmp_path / "empty.txt", tmp_path / "binary.txt")
+    assert code == 1
+    assert [json.loads(line)["document"] for line in out.splitlines()] == ["empty.txt", "binary.txt"]
+    assert "all 2 files failed" in err
+    code, _, _ = run(capsys, "extract", tmp_path / "empty.txt", seeds_dir() / "000_21d9219c638e232c.txt")
+    assert code == 0  # one file failed, not every one
+
+
+def test_python_dash_m_desktop_is_the_blotter_command():
+    out = subprocess.run([sys.executable, "-m", "desktop", "--version"], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and out.stdout.startswith("blotter ")
+
+
+@pytest.mark.parametrize("command", ["gui", "import", "export", "check", "recover"])
+def test_db_shows_as_file_in_each_subcommands_help(command, capsys):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    text = capsys.readouterr().out
+    assert "--db FILE" in text and "SUB_DB" not in text

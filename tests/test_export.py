@@ -11,7 +11,7 @@ from tests.conftest import make_document, make_extraction
 
 
 def read_csv(path):
-    with open(path, encoding="utf-8", newline="") as fh:
+    with open(path, encoding="utf-8-sig", newline="") as fh:
         return list(csv.DictReader(fh))
 
 
@@ -103,3 +103,82 @@ def test_failed_export_leaves_no_partial_file(hostile, tmp_path, monkeypatch):
 @pytest.mark.parametrize("cell,expected", [("=1", "'=1"), ("-x", "'-x"), ("plain", "plain"), ("", "")])
 def test_neutralise(cell, expected):
     assert neutralise(cell) == expected
+
+
+# Issue 14, section 2: a CSV that opens right in Excel and LibreOffice, with its provenance.
+
+def test_csv_starts_with_the_bom_and_round_trips_the_stored_values(store, tmp_path):
+    body = "Officers seized £84,500 in the capital’s largest raid; 32,000 pills and 7 arrests."
+    doc = make_document(body, title="The capital’s raid", publisher="Met Police", published="2024-03-01")
+    ext = make_extraction(doc, operations=[Operation("Operation Börje", "2024-02-01", "2024-02-29")], metrics=[
+        Metric("cash_seized", 84500, unit="GBP", subject="cash", offset=body.index("£"), length=7,
+               text="£84,500", operation="Operation Börje", rule="cash.currency"),
+        Metric("drugs_seized", 32000, subject="pills", offset=body.index("32,000"), length=12,
+               text="32,000 pills", rule="drugs.count"),
+        Metric("arrests", 7, subject="arrests", offset=body.index("7 arrests"), length=9, text="7 arrests",
+               rule="arrests.plain"),
+    ])
+    [doc_id], _ = store.import_batch([(doc, ext)])
+    cash, pills, arrests = store.metrics(doc_id)
+    store.update_metric(pills["id"], value=32001)
+    store.update_metric(pills["id"], category="other")
+    store.update_metric(pills["id"], note="typo in the release? “32,001” in the PDF")
+    store.confirm("metric", cash["id"])
+    store.set_document_status(doc_id, "reviewed")
+    out = tmp_path / "o.csv"
+    assert export(store, out) == 3
+
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the UTF-8 byte-order mark
+    assert raw[3:].startswith(b"document,")
+    with open(out, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert list(rows[0]) == list(COLUMNS)
+    stored = {m["id"]: m for m in store.metrics(doc_id)}
+    for row in rows:
+        m = stored[int(row["metric_id"])]
+        assert int(row["document_id"]) == m["document_id"] == doc_id
+        assert row["evidence"] == m["text"] and row["category"] == m["category"]
+        assert float(row["value"]) == m["value"]
+        assert (row["origin"], row["rule_id"], row["extractor_version"]) == ("extractor", m["rule"], "test-1")
+        assert row["updated_at"] == (m["updated_at"] or "") and row["updated_by"] == (m["updated_by"] or "")
+        assert row["note"] == (m["note"] or "")
+    by_id = {int(r["metric_id"]): r for r in rows}
+    assert by_id[cash["id"]]["evidence"] == "£84,500"  # not Â£84,500
+    assert by_id[cash["id"]]["title"] == "The capital’s raid"
+    assert by_id[cash["id"]]["operation"] == "Operation Börje"
+    assert by_id[cash["id"]]["original_category"] == "" and by_id[cash["id"]]["original_value"] == ""
+    corrected = by_id[pills["id"]]
+    assert corrected["status"] == "corrected" and corrected["value"] == "32001"
+    assert (corrected["original_category"], corrected["original_value"]) == ("drugs_seized", "32000")
+    assert corrected["updated_by"] == "tester" and corrected["updated_at"]
+    assert corrected["note"] == "typo in the release? “32,001” in the PDF"
+
+
+def test_a_row_the_reviewer_added_names_no_rule_nor_extractor(hostile, tmp_path):
+    new_id = hostile.add_row("metric", hostile.doc_id, category="arrests", value=4)
+    [row] = [r for r in export_rows(hostile) if r["metric_id"] == new_id]
+    assert row["origin"] == "reviewer" and row["status"] == "added"
+    assert row["rule_id"] is None and row["extractor_version"] is None and row["original_value"] is None
+
+
+def test_no_bom_leaves_it_out_and_jsonl_never_has_one(hostile, tmp_path):
+    export(hostile, tmp_path / "o.csv", include_all=True, bom=False)
+    assert (tmp_path / "o.csv").read_bytes().startswith(b"document,")
+    export(hostile, tmp_path / "o.jsonl", include_all=True, fmt="jsonl")
+    assert (tmp_path / "o.jsonl").read_bytes().startswith(b"{")
+
+
+def test_the_command_line_writes_the_bom_unless_told_no_bom(hostile, tmp_path, monkeypatch):
+    from desktop import cli
+    monkeypatch.setattr(cli, "_open_store", lambda args: hostile)
+    monkeypatch.setattr(hostile, "close", lambda: None)
+    assert cli.main(["export", str(tmp_path / "a.csv"), "--all"]) == 0
+    assert cli.main(["export", str(tmp_path / "b.csv"), "--all", "--no-bom"]) == 0
+    assert (tmp_path / "a.csv").read_bytes().startswith(b"\xef\xbb\xbfdocument,")
+    assert (tmp_path / "b.csv").read_bytes().startswith(b"document,")
+
+
+def export_rows(store):
+    from desktop.export import rows
+    return list(rows(store, include_all=True))

@@ -76,14 +76,29 @@ def to_document(row: dict) -> Document:
     )
 
 
+_WORD = re.compile(r"\w+", flags=re.UNICODE)
+_PHRASE = re.compile(r'"([^"]*)"')
+
+
 def fts_query(text: str) -> Optional[str]:
-    """A user's search words as a safe FTS5 query (every word must match; the last as a prefix)."""
-    words = re.findall(r"\w+", text, flags=re.UNICODE)
-    if not words:
-        return None
-    quoted = [f'"{w}"' for w in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
+    """A user's search words as a safe FTS5 query: every word must match, the last (outside
+    quotes) as a prefix; words in double quotes must appear together, in that order.
+
+    Example: ``fts_query('"knives were" seiz') == '"knives were" "seiz"*'``
+    """
+    parts: list[str] = []
+    at = 0
+    for phrase in _PHRASE.finditer(text):
+        parts += [f'"{w}"' for w in _WORD.findall(text[at:phrase.start()])]
+        words = _WORD.findall(phrase.group(1))
+        if words:
+            parts.append('"' + " ".join(words) + '"')
+        at = phrase.end()
+    tail = [f'"{w}"' for w in _WORD.findall(text[at:])]
+    if tail:
+        tail[-1] += "*"
+    parts += tail
+    return " ".join(parts) or None
 
 
 def _from(status: Optional[str], search: Optional[str], flagged: Optional[bool],

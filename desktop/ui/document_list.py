@@ -67,7 +67,7 @@ class DocumentList(QWidget):
         self.model = model
         self._quiet = False
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search titles and text (Ctrl+F)")
+        self.search.setPlaceholderText("Search titles and text, \"a phrase\" in quotes (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.status_filter = QComboBox(self)
         for text, wanted, order in FILTERS:

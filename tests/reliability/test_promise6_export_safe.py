@@ -34,7 +34,7 @@ def _store_with(texts, values=(12, -5, 0.1, 1e-07, 1825, None)):
 
 
 def _read(path):
-    with open(path, encoding="utf-8", newline="") as fh:
+    with open(path, encoding="utf-8-sig", newline="") as fh:
         return list(csv.DictReader(fh))
 
 

@@ -54,7 +54,7 @@ def test_store_never_takes_a_non_finite_suggestion_and_export_never_writes_one(t
     store.db.execute("UPDATE metrics SET value = 9e999")
     export(store, tmp_path / "out.csv", include_all=True)
     export(store, tmp_path / "out.jsonl", include_all=True, fmt="jsonl")
-    [row] = list(csv.DictReader((tmp_path / "out.csv").open(encoding="utf-8")))
+    [row] = list(csv.DictReader((tmp_path / "out.csv").open(encoding="utf-8-sig")))
     assert row["value"] == ""
     assert json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))["value"] is None
     store.close()

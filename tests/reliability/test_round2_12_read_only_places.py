@@ -31,6 +31,6 @@ def test_wal_database_on_a_read_only_mount_browses_and_exports(tmp_path, capsys)
             assert main(["export", str(out), "--all", "--db", str(path)]) == 0
             captured = capsys.readouterr()
             assert "read-only" in captured.err
-            assert len(list(csv.DictReader(out.open(encoding="utf-8")))) == 4
+            assert len(list(csv.DictReader(out.open(encoding="utf-8-sig")))) == 4
         finally:
             remount(mnt, readonly=False)

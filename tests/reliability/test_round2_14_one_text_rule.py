@@ -30,7 +30,7 @@ def test_typed_control_characters_never_stored_or_exported(tmp_path):
     assert store.row("metric", row_id)["subject"] == "arrests[31m"
     assert store.document(doc_id)["publisher"] == "Kent]0;pwned Police"
     export(store, tmp_path / "out.csv", include_all=True)
-    text = (tmp_path / "out.csv").read_text(encoding="utf-8")
+    text = (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
     assert "\x00" not in text and "\x1b" not in text and "\x07" not in text
     store.close()
 

@@ -59,6 +59,6 @@ def test_notes_on_the_document_and_a_row_are_kept_filtered_and_exported(window, 
     assert [window.list_model.document_id(r) for r in range(window.list_model.rowCount())] == [1]
     out = tmp_path / "all.csv"
     export(store, out, include_all=True)
-    rows = [r for r in csv.DictReader(out.open(encoding="utf-8")) if r["document_note"]]
+    rows = [r for r in csv.DictReader(out.open(encoding="utf-8-sig")) if r["document_note"]]
     assert {r["document_note"] for r in rows} == {"ask the press office"}
     assert [r["note"] for r in rows if r["note"]] == ["double counted?"]

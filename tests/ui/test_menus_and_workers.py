@@ -37,7 +37,7 @@ def test_export_writes_csv_in_the_background(window, qtbot, tmp_path):
     job = window.files.start_export(str(out), include_all=False)
     with qtbot.waitSignal(job.finished, timeout=30000):
         pass
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     assert len(rows) == 4 and {r["status"] for r in rows} == {"confirmed"}
 
 
