@@ -112,7 +112,8 @@ def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: in
                 cand.head = prev.head
                 return cand
     # 4b. the same, when the list's first item is of no category ("recovered 14 bikes and two cars")
-    if not same or prev.num_end < layout.sentence_starts[si]:
+    tail = lower[max(0, left - 6):left].rstrip()
+    if (not same or prev.num_end < layout.sentence_starts[si]) and (tail.endswith((",", " and"))):
         item = _ITEM_BACK.search(body, max(layout.sentence_starts[si], left - 70), left)
         if item:
             got = fire(body, lower, [r for r in runs if r[0] == "before"], rules.side_guards[kind], e, limit,
