@@ -23,7 +23,8 @@ from typing import Optional
 
 from desktop.extractor.dates import DateMention
 from desktop.extractor.fire import WINDOW as _WINDOW, Candidate, fire
-from desktop.extractor.neighbours import attach, list_head, tally
+from desktop.extractor.layouts import tally
+from desktop.extractor.neighbours import attach, list_head
 from desktop.extractor.numbers import NumberToken, find_numbers
 from desktop.extractor.text import Layout
 

@@ -16,7 +16,8 @@ Tried in order when no rule fires on a figure itself:
    "Ashford 17" under a heading that says what is counted ("Weapons surrendered");
 9. a bulleted item under an introduction with a verb ("Items seized include:" / "• five vehicles;").
 
-Before all of these, a tally line ("49 x assault") counts what its introduction says (:func:`tally`).
+Steps 8 and 9 are in :mod:`desktop.extractor.layouts` (lines, tables, lists), which also reads tally
+lines ("49 x assault") before any rule: they count what their introduction says.
 A year-on-year comparison is a continuation, not a part of a total: it keeps the category.
 
 Example::
@@ -34,6 +35,7 @@ import re
 from typing import Optional
 
 from desktop.extractor.fire import WINDOW, Candidate, fire
+from desktop.extractor.layouts import classify_words, laid_out, tidy
 from desktop.extractor.numbers import NumberToken
 from desktop.extractor.text import Layout
 
@@ -54,16 +56,6 @@ _PLACE_PAREN = re.compile(r"(?-i:[A-Z][\w’'-]+)[^\S\n]*\($")
 #: how far back the figure a bracketed place figure continues may stand
 _PAREN_REACH = 400
 #: after a value that ends its line: only punctuation or a short bracket
-_LINE_END = re.compile(r"\)?[^\S\n]*(?:[.;,|]|\([^()\n]{0,40}\))?[^\S\n]*(?:\n|$)")
-#: a label before a value on its line: bullet, words, then ":", "-", "–", "|" or nothing
-_LABEL = re.compile(r"^[^\S\n]*(?:[•*·▪‣◦–—|-]|\d{1,2}[.)])?[^\S\n]*(?P<label>[^\W\d_][^\n\d:|=]{0,60}?)"
-                    r"[^\S\n]*(?:[:|–—=-]|\.{2,})?[^\S\n]*$")
-_BULLETS = "•*·▪‣◦–—-"
-_DETERMINER = re.compile(r"^(?:(?:the|a|an|these|those|this|that|our|its|their|all|total)[^\S\n]+)+", re.I)
-_PLURALS = frozenset({"men", "women", "people", "children", "police", "staff", "personnel"})
-_BLOCK_REACH = 60  # lines walked up from an item to the line introducing its block
-
-
 def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: int, previous: list[Candidate],
            qualifier: str, si: int, explicit_q: bool, limit: int) -> Optional[Candidate]:
     """A candidate for the figure ``tok`` from its neighbours, or ``None``."""
@@ -82,7 +74,7 @@ def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: in
                    limit, left, lo)
         if got:
             rule, _, end = got
-            return make(rule.category, rule.id, left, end, _words(body[cop.end():end]))
+            return make(rule.category, rule.id, left, end, tidy(body[cop.end():end]))
     # 2. "19 of the 44 people arrested" ("one of the officers" is a person, not a count)
     part = _PART_OF.match(body, e) if tok.value != 1 else None
     if part:
@@ -90,7 +82,7 @@ def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: in
                    left, lo)
         if got:
             rule, _, end = got
-            return make(rule.category, rule.id + ".part", left, end, _words(body[part.end():end]))
+            return make(rule.category, rule.id + ".part", left, end, tidy(body[part.end():end]))
     prev = previous[-1] if previous else None
     same = prev is not None and prev.sentence == si and prev.category != "other"
     # 3. people after a total of people: "A total of seven suspects were arrested, three males ... and one female"
@@ -98,7 +90,7 @@ def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: in
             and (prev.category == "arrests" or _base(prev.rule).endswith(_PEOPLE_RULES)):
         m = rules.people_after_re.match(body, e) if rules.people_after_re is not None else None
         if m and not _OWN_VERB.match(body, m.end()) and "victim" not in lower[e:m.end()]:
-            return make(prev.category, _base(prev.rule) + ".part", left, m.end(), _words(body[e:m.end()]))
+            return make(prev.category, _base(prev.rule) + ".part", left, m.end(), tidy(body[e:m.end()]))
     # 4. one verb for a list: "arrested 60 men and 21 women"
     if same and prev.head < left and max(prev.end, prev.num_end) <= left:
         gap = _LIST_GAP.fullmatch(body, max(prev.end, prev.num_end), left)
@@ -108,7 +100,7 @@ def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: in
                        prev.head, max(sent_start, prev.head - WINDOW))
             if got:
                 rule, _, end = got
-                cand = make(rule.category, rule.id + ".list", left, end, _words(body[e:end]) or prev.subject)
+                cand = make(rule.category, rule.id + ".list", left, end, tidy(body[e:end]) or prev.subject)
                 cand.head = prev.head
                 return cand
     # 4b. the same, when the list's first item is of no category ("recovered 14 bikes and two cars")
@@ -120,7 +112,7 @@ def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: in
                        item.start(), max(layout.sentence_starts[si], item.start() - WINDOW))
             if got:
                 rule, _, end = got
-                return make(rule.category, rule.id + ".list", left, end, _words(body[e:end]))
+                return make(rule.category, rule.id + ".list", left, end, tidy(body[e:end]))
     # 5. a breakdown or a continuation of the figure before it
     if same:
         cand = _inherit(body, rules, tok, left, lo, prev, make)
@@ -131,21 +123,16 @@ def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: in
         if _last_words_in(lower, left, _LINKING) else None
     if nb:
         np = _NP_LEAD.sub("", nb.group("np"))
-        rule = _classify_words(np, rules, kind) if np else None
+        rule = classify_words(np, rules, kind) if np else None
         if rule is not None:
-            return make(rule.category, rule.id + ".noun_before", nb.start("np"), e, _words(np))
+            return make(rule.category, rule.id + ".noun_before", nb.start("np"), e, tidy(np))
     # 7. "Heworth (22)" after figures of one kind
     if prev is not None and prev.category != "other" and left - prev.num_end <= _PAREN_REACH \
             and body.startswith(")", e) and _PLACE_PAREN.search(body, max(0, left - 40), left):
         start = body.rfind(" ", 0, left - 2) + 1
         return make(prev.category, _base(prev.rule) + ".breakdown", start, e + 1, prev.subject)
-    # 8. a label and a value on one line, or a heading above lines of values
-    cand = _table_cell(body, layout, rules, tok, left, make) if body.startswith("|", _line_start(body, layout, left)) \
-        else _label_or_heading(body, layout, rules, tok, left, make)
-    if cand is None and (left < 8 or body.rfind("\n", left - 8, left) >= 0):
-        # 9. a list item (at the start of its line) under an introduction with the verb ("Items seized include:")
-        cand = _under_intro(body, layout, rules, tok, left, make)
-    return cand
+    # 8 and 9. a figure laid out in lines, not a sentence (a label, a table, a heading, a list)
+    return laid_out(body, layout, rules, tok, left, make)
 
 
 _DERIVED = (".breakdown", ".continued", ".list", ".label", ".heading", ".part", ".intro", ".tally", ".noun_before",
@@ -190,111 +177,6 @@ def _last_words_in(text: str, end: int, words: frozenset) -> bool:
     return bool(tail) and tail[-1].lower() in words
 
 
-_TALLY = re.compile(r"[^\S\n]*[x×][^\S\n]+", re.I)
-_BULLET_START = re.compile(r"[^\S\n]*(?:[•*·▪‣◦–—-][^\S\n]*)?$")
-#: "breakdown of offences for Monday's arrests": what is counted stands after "for"
-_BREAKDOWN_OF = re.compile(r"\bbreak-?down[^\S\n]+of[^\S\n]+.*?[^\S\n](?:for|of|among|in)[^\S\n]+", re.I)
-
-
-def tally(body: str, layout: Layout, rules, tok: NumberToken, qualifier: str, si: int,
-          explicit_q: bool) -> Optional[Candidate]:
-    """A tally line ("49 x possession of an offensive weapon") counts what its introduction says.
-
-    The introduction is the line above the block of tally lines, ending with ":" ("The breakdown
-    of offences for Monday's arrests is as follows:"); what it counts decides, not the line's label.
-    """
-    e = tok.end
-    tm = _TALLY.match(body, e)
-    if tm is None:
-        return None
-    line = layout.line_of(tok.start)
-    line_start, line_end = layout.line_span(line)
-    if not _BULLET_START.match(body, line_start, tok.start):
-        return None
-    text = _introduction(body, layout, line, _is_tally_line, "_tally_intro")
-    if text is None:
-        return None
-    intro_text = text.rstrip(":")
-    cut = _BREAKDOWN_OF.search(intro_text)
-    rule = _classify_words(intro_text[cut.end():] if cut else intro_text, rules, tok.kind)
-    if rule is None:
-        return None
-    return Candidate(rule.category, tok.value, qualifier, tok.currency or "count", _words(intro_text), tok.start,
-                     line_end, rule.id + ".tally", tok.start, tok.end, explicit_q, si)
-
-
-def _is_tally_line(body: str, start: int, end: int, text: str) -> bool:
-    first = _FIRST_FIGURE.match(body, start, end)
-    return bool(first and _TALLY.match(body, first.end()))
-
-
-_FIRST_FIGURE = re.compile(r"[^\S\n]*(?:[•*·▪‣◦–—-][^\S\n]*)?\d[\d,]*")
-
-
-def _introduction(body: str, layout: Layout, line: int, is_item, cache_name: str) -> Optional[str]:
-    """The line introducing the block that holds ``line``, when it ends with ":" (and is not prose-long)."""
-    span = _block_intro(body, layout, line, is_item, cache_name)
-    text = body[span[0]:span[1]].strip() if span else ""
-    return text if text.endswith(":") and len(text) <= 200 else None
-
-
-def _block_intro(body: str, layout: Layout, line: int, is_item, cache_name: str) -> Optional[tuple[int, int]]:
-    """The span of the line above the block of items that holds ``line`` (blank lines skipped), or ``None``.
-
-    ``is_item(body, start, end, text)`` tells an item line of the block. The answer is kept for every
-    line walked, so each line of a long list is looked at once: linear time in the length of the list.
-    """
-    cache = layout.__dict__.setdefault(cache_name, {})
-    walked, result, i = [], None, line - 1
-    while i >= 0 and len(walked) < _BLOCK_REACH:
-        if i in cache:
-            result = cache[i]
-            break
-        start, end = layout.line_span(i)
-        text = body[start:end].strip()
-        if text and not is_item(body, start, end, text):
-            result = (start, end)
-            break
-        walked.append(i)
-        i -= 1
-    for w in walked:
-        cache[w] = result
-    cache[line] = result
-    return result
-
-
-def _under_intro(body: str, layout: Layout, rules, tok: NumberToken, left: int, make) -> Optional[Candidate]:
-    """A bulleted item ("• five vehicles;") takes the verb of the line introducing the list."""
-    if rules.intro_verb_re is None:
-        return None
-    line = layout.line_of(left)
-    line_start, line_end = layout.line_span(line)
-    if not _BULLET_START.match(body, line_start, left) or line_end - left > 120:
-        return None
-    text = _introduction(body, layout, line, _is_bullet_line, "_list_intro")
-    if text is None:
-        return None
-    verbs = rules.intro_verb_re.findall(text)
-    if not verbs:
-        return None
-    phrase = f"{verbs[-1]} " + body[tok.start:line_end]
-    e = len(verbs[-1]) + 1 + (tok.end - tok.start)
-    runs = [r for r in rules.step_runs[tok.kind] if r[0] == "before"]
-    got = fire(phrase, phrase.lower(), runs, rules.side_guards[tok.kind], e, len(phrase), len(verbs[-1]) + 1, 0)
-    if got is None or got[0].category == "other":
-        return None
-    rule, _, end_ = got
-    return make(rule.category, rule.id + ".intro", left, tok.start + end_ - len(verbs[-1]) - 1, _words(phrase[e:end_]))
-
-
-def _is_bullet_line(body: str, start: int, end: int, text: str) -> bool:
-    return text[:1] in _BULLETS
-
-
-def _words(text: str) -> Optional[str]:
-    return " ".join(text.split()) or None
-
-
 def _inherit(body: str, rules, tok: NumberToken, left: int, lo: int, prev: Candidate, make) -> Optional[Candidate]:
     """A breakdown figure ("(168 in 2018, ...") or a continuation ("up from 41") counts what ``prev`` counts."""
     if rules.inherit_continues_re is not None and _last_words_in(body, left, _CONTINUES) \
@@ -313,112 +195,3 @@ def _inherit(body: str, rules, tok: NumberToken, left: int, lo: int, prev: Candi
         return None
     end = re.match(r"[^,;)\n]*", body[a.end():a.end() + 40]).end() + a.end()
     return make(prev.category, _base(prev.rule) + ".breakdown", left, end, prev.subject)
-
-
-def _classify_words(text: str, rules, kind: str) -> Optional[tuple]:
-    """What a label or heading counts: the rules run as if a figure stood just before ``text``."""
-    phrase = " " + _DETERMINER.sub("", " ".join(text.split()))
-    lower = phrase.lower()
-    runs = [r for r in rules.step_runs[kind] if r[0] != "before"]
-    got = fire(phrase, lower, runs, rules.side_guards[kind], 0, len(phrase), 0, 0)
-    if got is None or got[0].category == "other":
-        return None
-    if kind == "count" and not any(w.endswith("s") or w in _PLURALS for w in re.findall(r"[a-z]+", lower[:got[2]])):
-        return None  # a count is labelled in the plural ("Arrests", "Knives"); "Deal 4" is a place
-    return got[0]
-
-
-def _line_start(body: str, layout: Layout, pos: int) -> int:
-    """Where the line holding ``pos`` starts, past its indentation (a binary search: no scan of a long line)."""
-    start = layout.line_starts[layout.line_of(pos)]
-    stop = min(pos, start + 8)  # indentation is short; a long run of spaces is not a table's margin
-    while start < stop and body[start] in " \t":
-        start += 1
-    return start
-
-
-def _table_cell(body: str, layout: Layout, rules, tok: NumberToken, left: int, make) -> Optional[Candidate]:
-    """A figure in a table row ("| Kent | 26 | 30 |") counts what its column's heading says ("Arrests").
-
-    The heading row is the table's first row; a row of the label and the value ("| Arrests | 32 |")
-    is read as a label and its value first.
-    """
-    line = layout.line_of(left)
-    line_start, line_end = layout.line_span(line)
-    if left - line_start > 400:
-        return None  # a table row is short; a long line is something else
-    cells = body[line_start:left].split("|")
-    label = cells[-2].strip() if len(cells) >= 3 and not cells[-1].strip() else ""
-    if label and not any(ch.isdigit() for ch in label):
-        rule = _classify_words(label, rules, tok.kind)
-        if rule is not None:
-            return make(rule.category, rule.id + ".label", left - len(cells[-1]) - len(cells[-2]), tok.end, label)
-    if body[tok.end:line_end].strip()[:1] != "|":
-        return None  # not a whole cell
-    head = _block_intro(body, layout, line, _is_table_row, "_table_head")
-    first = layout.line_of(head[1] + 1) if head else 0  # the first row after the line above the table
-    start, end = layout.line_span(first)
-    while first < line and not body[start:end].strip():
-        first += 1
-        start, end = layout.line_span(first)
-    header = body[start:end].split("|")
-    column = len(cells) - 1
-    if first >= line or column >= len(header) or any(ch.isdigit() for ch in header[column]):
-        return None
-    rule = _classify_words(header[column].strip(), rules, tok.kind)
-    if rule is None:
-        return None
-    return make(rule.category, rule.id + ".column", left, tok.end, _words(header[column]))
-
-
-def _is_table_row(body: str, start: int, end: int, text: str) -> bool:
-    return text[:1] == "|"
-
-
-def _label_or_heading(body: str, layout: Layout, rules, tok: NumberToken, left: int, make) -> Optional[Candidate]:
-    if not _LINE_END.match(body, tok.end):
-        return None
-    line = layout.line_of(left)
-    line_start = layout.line_starts[line]
-    if left - line_start > 72:
-        return None  # a long line is prose, not a label and its value
-    m = _LABEL.match(body[line_start:left])
-    if m is None:
-        return None
-    label = m.group("label")
-    rule = _classify_words(label, rules, tok.kind)
-    if rule is not None:
-        return make(rule.category, rule.id + ".label", line_start + m.start("label"), tok.end, _words(label))
-    # a place and a value: the heading above the block says what is counted
-    heading = _block_intro(body, layout, line, _is_value_line, "_heading")
-    if heading is None:
-        return None
-    text = body[heading[0]:heading[1]].strip().rstrip(":")
-    if len(text) > 80 or text.endswith((".", "!", "?")) or any(ch.isdigit() for ch in text):
-        return None
-    rule = _classify_words(text, rules, tok.kind)
-    if rule is None:
-        return None
-    return make(rule.category, rule.id + ".heading", line_start + m.start("label"), tok.end, _words(text))
-
-
-def _is_value_line(body: str, start: int, end: int, text: str) -> bool:
-    """A "place value" line: a short label, then a figure that ends the line."""
-    if end - start > 120:
-        return False
-    fs = _last_figure_start(body, start, end)
-    return fs < end and bool(_LINE_END.match(body, _last_figure_end(body, start, end))) \
-        and bool(_LABEL.match(body[start:fs]))
-
-
-_LAST_FIGURE = re.compile(r"\d[\d,.]*(?=[^\d]*$)")
-
-
-def _last_figure_start(body: str, start: int, end: int) -> int:
-    m = _LAST_FIGURE.search(body, start, end)
-    return m.start() if m else end
-
-
-def _last_figure_end(body: str, start: int, end: int) -> int:
-    m = _LAST_FIGURE.search(body, start, end)
-    return m.end() if m else start
