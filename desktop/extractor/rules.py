@@ -369,20 +369,41 @@ def user_rule_files(folder: Optional[Path] = None) -> list[Path]:
 def load_effective_rules(folder: Optional[Path] = None) -> Rules:
     """The bundled rules with the user's files layered over them.
 
-    A user file that cannot be used is left out (the rest still apply) and its file, line and
-    reason are kept in :data:`USER_RULES_PROBLEMS`: a broken edit never stops extraction.
+    A user file that cannot be used is refused: its file, line and reason are kept in
+    :data:`USER_RULES_PROBLEMS`, and the last version of it that loaded in this process is used
+    instead (or, when none did, it is left out): a broken edit never stops extraction.
     """
+    import tempfile
     files = user_rule_files(folder)
     problems: list[str] = []
-    while True:
-        try:
-            rules = load_rules(None, overlays=files)
-            break
-        except RulesError as exc:
-            bad = Path(exc.path) if exc.path else None
-            if bad not in files:
-                raise  # the bundled rules themselves: a defect, not a user's edit
-            problems.append(f"{exc} (this file is not used)")
-            files = [f for f in files if f != bad]
+    with tempfile.TemporaryDirectory(prefix="blotter-rules-") as tmp:
+        while True:
+            try:
+                rules = load_rules(None, overlays=files)
+                break
+            except RulesError as exc:
+                bad = Path(exc.path) if exc.path else None
+                if bad not in files:
+                    raise  # the bundled rules themselves (or a last good copy): a defect, not a user's edit
+                i = files.index(bad)
+                good = _LAST_GOOD.get(str(bad))
+                if good is not None:
+                    problems.append(f"{exc} (the last version that loaded is used until it is fixed)")
+                    copy = Path(tmp) / f"{i}-{bad.name}"
+                    copy.write_text(good, encoding="utf-8")
+                    files[i] = copy
+                else:
+                    problems.append(f"{exc} (this file is not used until it is fixed)")
+                    del files[i]
+        for f in files:
+            if not str(f).startswith(tmp):
+                try:
+                    _LAST_GOOD[str(f)] = f.read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError):
+                    pass
     USER_RULES_PROBLEMS[:] = problems
     return rules
+
+
+#: the text of each user file as it last loaded in this process (used while an edit is broken)
+_LAST_GOOD: dict[str, str] = {}

@@ -50,3 +50,12 @@ def decided(store):
     store.reject("metric", list(ids.values())[0])                    # not reviewed: not counted
     store.ids = (d1, d2, d3)
     return store
+
+
+@pytest.fixture(autouse=True)
+def fresh_rules():
+    """Tests here change the user's rules folder: the loaded rules are forgotten before and after each."""
+    from desktop.extractor import forget_default_rules
+    forget_default_rules()
+    yield
+    forget_default_rules()
