@@ -20,7 +20,7 @@ from typing import Optional, Sequence
 
 from desktop import __version__
 from desktop.names import printable
-from desktop.loop import commands as loop_commands
+from desktop import loop_cli as loop_commands
 from desktop.paths import default_db_path, user_rules_dir
 
 
