@@ -109,8 +109,7 @@ class ExtractorReportDialog(QDialog):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
-        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)  # the rule, publisher or version is read whole; the fields take the rest
         self.docs_label = QLabel("Select a row to see the documents where its suggestions were rejected or "
                                  "corrected.", self)
         self.docs_label.setWordWrap(True)
@@ -144,7 +143,7 @@ class ExtractorReportDialog(QDialog):
         self.documents.itemActivated.connect(self._open)
         self.refresh()
         screen = window.screen().availableGeometry() if window.screen() else None
-        self.resize(min(1000, int(screen.width() * 0.9)) if screen else 1000,
+        self.resize(min(1180, int(screen.width() * 0.9)) if screen else 1180,
                     min(640, int(screen.height() * 0.85)) if screen else 640)
 
     def refresh(self) -> None:
