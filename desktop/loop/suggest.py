@@ -200,8 +200,8 @@ def propose(db: sqlite_utils.Database, min_rows: int = 2, limit: int = 20,
     for i, p in enumerate(props):
         stem = _stem(p.base)
         ids = [doc_id for doc_id, body in bodies.items() if stem in body]
-        result = try_rules(db, _overlay_rules(p, user_files), only=ids)
-        baseline = try_rules(db, rules, only=ids)
+        result = try_rules(db, _overlay_rules(p, user_files), only=ids, decisions=decisions)
+        baseline = try_rules(db, rules, only=ids, decisions=decisions)
         now, before = result.totals, baseline.totals
         p.fixes = max(0, now["fix"] - before["fix"])
         p.breaks = max(0, now["break"] - before["break"])

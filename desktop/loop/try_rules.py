@@ -106,14 +106,23 @@ def compare(decisions: list[Decision], found: Iterable[Metric]) -> list[Change]:
     for m in found:
         by_pair[(m.category, norm(m.value))].append(m)
     used: set[int] = set()
+    match: dict[int, Metric] = {}
+    # the evidence first (a row and a candidate at the same place), then the pair alone, confirmed rows
+    # before the others: a figure that still stands is not taken for one a reviewer added
+    order = sorted(range(len(kept)), key=lambda i: kept[i].outcome != "confirmed")
+    for same_place in (True, False):
+        for i in order:
+            d = kept[i]
+            if i in match:
+                continue
+            options = [m for m in by_pair.get((d.category, d.value), ())
+                       if id(m) not in used and (not same_place or _overlaps(m, d))]
+            if options:
+                match[i] = options[0]
+                used.add(id(options[0]))
     changes = []
-    for d in kept:
-        options = [m for m in by_pair.get((d.category, d.value), ()) if id(m) not in used]
-        if options:
-            best = min(options, key=lambda m: not _overlaps(m, d))
-            used.add(id(best))
-        else:
-            best = None
+    for i, d in enumerate(kept):
+        best = match.get(i)
         was_missed = d.outcome == "added" or (d.outcome == "corrected" and not d.keeps)
         if was_missed and best is not None:
             changes.append(Change("fix", d.category, d.value, d.text, "now suggested"))
@@ -144,13 +153,14 @@ def _overlaps(m: Metric, d: Decision) -> bool:
 def try_rules(db: sqlite_utils.Database, rules: Rules, only: Optional[Iterable[int]] = None,
               progress: Optional[Callable[[int], None]] = None,
               cancelled: Optional[Callable[[], bool]] = None,
-              extractor: Callable = extract) -> TryResult:
+              extractor: Callable = extract, decisions: Optional[list[Decision]] = None) -> TryResult:
     """Run ``rules`` over the reviewed documents (``only`` those ids, when given) and compare.
 
     :param progress: called with the number of documents done, every 200
+    :param decisions: the reviewed decisions, when the caller has read them already
     """
     by_doc: dict[int, list[Decision]] = defaultdict(list)
-    for d in reviewed_decisions(db):
+    for d in (reviewed_decisions(db) if decisions is None else decisions):
         by_doc[d.document_id].append(d)
     result = TryResult()
     for n, (doc_id, doc) in enumerate(reviewed_documents(db, only), 1):

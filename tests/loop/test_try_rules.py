@@ -82,3 +82,17 @@ def test_cli_names_a_broken_candidate(reviewed, tmp_path, capsys):
     assert main(["rules", "try", str(bad), "--db", str(tmp_path / "x.sqlite")]) == 2
     err = capsys.readouterr().err
     assert f"{bad}:3" in err and "not a plain word" in err
+
+
+def test_a_figure_still_standing_is_not_taken_for_a_correction():
+    """Suggested arrests 5 corrected to 6, and arrests 6 confirmed: unchanged rules fix nothing, break nothing."""
+    from desktop.domain import Metric
+    from desktop.loop.decisions import Decision
+    from desktop.loop.try_rules import compare
+    corrected = Decision(1, "corrected", "arrests", 6, "arrests", 5, fields=("value",), row_id=1, offset=0,
+                         length=9, text="5 arrests", qualifier="exact", unit="count")
+    confirmed = Decision(1, "confirmed", "arrests", 6, "arrests", 6, row_id=2, offset=20, length=9,
+                         text="6 arrests", qualifier="exact", unit="count")
+    found = [Metric("arrests", 5, offset=0, length=9, text="5 arrests"),
+             Metric("arrests", 6, offset=20, length=9, text="6 arrests")]
+    assert compare([corrected, confirmed], found) == []
