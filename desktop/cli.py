@@ -122,6 +122,7 @@ def _set_time_budget(args) -> None:
 def _load_rules(args):
     _set_time_budget(args)
     if not getattr(args, "rules", None):
+        loop_commands.warn_user_rules()  # the user's rules folder: a broken file is named, the rest apply
         return None
     from desktop.extractor import RulesError, load_rules
     try:

@@ -67,9 +67,14 @@ def cmd_report(args) -> int:
     return 0
 
 
-def _problems() -> None:
+def warn_user_rules() -> None:
+    """Load the rules the commands will use (bundled + the user's folder) and name any user file refused."""
     from desktop.cli import _err
-    from desktop.extractor.rules import USER_RULES_PROBLEMS
+    from desktop.extractor import default_rules
+    from desktop.extractor.rules import USER_RULES_PROBLEMS, user_rule_files
+    if not user_rule_files():
+        return  # nothing of the user's: the bundled rules load when first needed
+    default_rules()
     for p in USER_RULES_PROBLEMS:
         _err(f"your rules: {p}")
 
@@ -108,7 +113,7 @@ def cmd_rules(args) -> int:
     if store is None:
         return 1
     try:
-        _problems()
+        warn_user_rules()
         props = propose(store.db, min_rows=args.min_rows)
         if args.json:
             print(json.dumps([p.to_json() for p in props], ensure_ascii=False, indent=2))

@@ -75,3 +75,17 @@ def test_add_word_is_checked_written_once_and_audited(config, store):
         add_word(store, "nouns", "weapon", "to(mahawk")
     assert "to(mahawk" not in path.read_text()
     assert len([e for e in store.history() if e["entity"] == "rules"]) == 1
+
+
+def test_the_command_line_names_a_broken_user_file_and_goes_on(config, tmp_path, capsys):
+    from desktop.cli import main
+    config.mkdir(parents=True)
+    (config / "mine.yaml").write_text("words:\n  nouns:\n    weapon: [tomahawk\n")
+    release = tmp_path / "r.txt"
+    release.write_text(BODY)
+    assert main(["extract", str(release)]) == 0
+    captured = capsys.readouterr()
+    assert f"your rules: {config / 'mine.yaml'}:" in captured.err and "not used until it is fixed" in captured.err
+    assert '"arrests"' in captured.out
+    assert main(["rules", "show"]) == 0
+    assert f"your rules folder: {config}" in capsys.readouterr().out
