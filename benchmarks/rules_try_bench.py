@@ -20,6 +20,7 @@ Params: ``--docs N`` (default 10000), ``--runs R`` (default 3).
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -77,9 +78,11 @@ def main(argv=None) -> int:
     store = Store.open(path, reviewer="bench")
     docs = [d for _, d in reviewed_documents(store.db)]
     extract(docs[0], rules)  # warm up
-    floor, floor_runs = timed(lambda: [extract(d, rules) for d in docs], args.runs)
-    result = []
-    figure, runs = timed(lambda: result.append(try_rules(store.db, rules)), args.runs)
+    result, floor_runs, runs = [], [], []
+    for _ in range(args.runs):  # interleaved, so a change in the machine's load touches both alike
+        floor_runs.append(timed(lambda: [extract(d, rules) for d in docs], 1)[0])
+        runs.append(timed(lambda: result.append(try_rules(store.db, rules)), 1)[0])
+    floor, figure = statistics.median(floor_runs), statistics.median(runs)
     store.close()
     totals = result[-1].totals
     print(f"tried {result[-1].documents:,} reviewed documents: {totals}")

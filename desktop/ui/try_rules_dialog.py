@@ -24,6 +24,8 @@ from desktop.loop.user_rules import install
 from desktop.ui import loop_work
 
 LABELS = {"fix": "Fixes", "break": "Breaks", "new": "New", "again": "Rejected again"}
+#: one figure's change, and a document's count of them ("2 broken")
+CHANGE = {"fix": "Fixed", "break": "Broken", "new": "New", "again": "Rejected again"}
 
 
 def candidate_rules(path: Path):
@@ -74,7 +76,7 @@ class TryRulesDialog(QDialog):
         top.addWidget(self.choose_file)
         top.addWidget(self.choose_folder)
         top.addWidget(self.status, 1)
-        split = QSplitter(Qt.Vertical, self)
+        self.split = split = QSplitter(Qt.Vertical, self)
         split.addWidget(self.totals)
         split.addWidget(self.diff)
         split.setStretchFactor(0, 1)
@@ -131,13 +133,23 @@ class TryRulesDialog(QDialog):
                 item = QTableWidgetItem(str(counts[k]))
                 item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 self.totals.setItem(r, c, item)
+        font = self.totals.font()
+        font.setBold(True)
+        for c in range(self.totals.columnCount()):
+            self.totals.item(len(rows) - 1, c).setFont(font)
+        self.totals.resizeRowsToContents()
+        shown = min(len(rows), 8)  # the totals whole when they are few; the documents take the rest
+        height = (self.totals.horizontalHeader().height() + 2 * self.totals.frameWidth()
+                  + sum(self.totals.rowHeight(r) for r in range(shown)))
+        total = sum(self.split.sizes())
+        self.split.setSizes([height, max(total - height, height)])
         self.diff.clear()
         for d in result.diffs:
             top = QTreeWidgetItem([f"#{d.document_id}  {d.title}", ", ".join(
-                f"{d.count(k)} {LABELS[k].lower()}" for k in KINDS if d.count(k)), "", "", ""])
+                f"{d.count(k)} {CHANGE[k].lower()}" for k in KINDS if d.count(k)), "", "", ""])
             top.setData(0, Qt.UserRole, d.document_id)
             for ch in d.changes:
-                child = QTreeWidgetItem([ch.text or "", LABELS[ch.kind], ch.category,
+                child = QTreeWidgetItem([ch.text or "", CHANGE[ch.kind], ch.category,
                                          "" if ch.value is None else str(ch.value), ch.detail])
                 child.setData(0, Qt.UserRole, d.document_id)
                 top.addChild(child)
