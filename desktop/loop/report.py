@@ -78,9 +78,11 @@ def _key(d: Decision, grouping: str, suggested_side: bool) -> Optional[str]:
     return d.version or "(unknown)"
 
 
-def tally(decisions: list[Decision], grouping: str, core_only: bool) -> dict[str, dict]:
-    """Counts per group (not yet finished into ratios)."""
-    repeated = repeated_rejections(decisions)
+def tally(decisions: list[Decision], grouping: str, core_only: bool,
+          repeated: Optional[set[int]] = None) -> dict[str, dict]:
+    """Counts per group (not yet finished into ratios); ``repeated`` as :func:`repeated_rejections` gives."""
+    if repeated is None:
+        repeated = repeated_rejections(decisions)
     groups: dict[str, dict] = defaultdict(_empty)
 
     def counted(category: Optional[str]) -> bool:
@@ -118,7 +120,8 @@ def build_report(db: sqlite_utils.Database, since: Optional[str] = None,
     if decisions is None:
         decisions = reviewed_decisions(db, since)
     out: dict = {"documents": reviewed_count(db, since), "since": since}
-    total = tally(decisions, "category", core_only=True)
+    repeated = repeated_rejections(decisions)
+    total = tally(decisions, "category", core_only=True, repeated=repeated)
     merged = _empty()
     for stats in total.values():
         for k in COUNTS:
@@ -129,7 +132,7 @@ def build_report(db: sqlite_utils.Database, since: Optional[str] = None,
     out["total"] = _finish(merged)
     for grouping, name in (("category", "categories"), ("rule", "rules"), ("publisher", "publishers"),
                            ("version", "versions")):
-        groups = tally(decisions, grouping, core_only=grouping in ("publisher", "version"))
+        groups = tally(decisions, grouping, core_only=grouping in ("publisher", "version"), repeated=repeated)
         out[name] = {k: _finish(v, recall=grouping != "rule") for k, v in sorted(groups.items())}
     return out
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
                                QLabel, QListWidget, QListWidgetItem, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from desktop.loop.report import build_report
+from desktop.ui import loop_work
 
 GROUPS = {"Category": ("category", "categories"), "Rule": ("rule", "rules"), "Publisher": ("publisher", "publishers"),
           "Extractor version": ("version", "versions")}
@@ -89,6 +90,7 @@ class ExtractorReportDialog(QDialog):
         self.setWindowTitle("Extractor report")
         self.setObjectName("extractor_report")
         self.report: dict = {}
+        self.job = None
         self.model = ReportTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -147,10 +149,19 @@ class ExtractorReportDialog(QDialog):
                     min(640, int(screen.height() * 0.85)) if screen else 640)
 
     def refresh(self) -> None:
-        self.report = build_report(self.window.store.db)
+        """Read the decisions again, in the background (a large database takes seconds)."""
+        self.summary.setText("Reading the reviewers' decisions…")
+        self.job = loop_work.run(self.window, lambda store, job: build_report(store.db), self._loaded,
+                                 lambda message: self.summary.setText(f"The report could not be made: {message}"),
+                                 self)
+
+    def _loaded(self, report: dict) -> None:
+        self.report = report
         self.show_grouping(self.by.currentText())
 
     def show_grouping(self, label: str) -> None:
+        if not self.report:
+            return
         key = GROUPS[label][1]
         rows = list(self.report[key].items())
         self.model.set_rows(label, rows)

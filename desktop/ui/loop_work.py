@@ -14,7 +14,10 @@ from desktop.ui.workers import Job
 
 def run(window, work: Callable[[Store, Job], object], on_done: Callable[[object], None],
         on_failed: Callable[[str], None], parent=None) -> Optional[Job]:
-    """Start ``work(store, job)``; ``on_done(result)`` or ``on_failed(message)`` on the GUI thread."""
+    """Start ``work(store, job)``; ``on_done(result)`` or ``on_failed(message)`` on the GUI thread.
+
+    :param parent: the dialog asking (the job itself belongs to the window, so it outlives the dialog)
+    """
     store = window.store
     if store.name == ":memory:":
         job = Job(lambda j: work(store, j), parent)
@@ -31,7 +34,7 @@ def run(window, work: Callable[[Store, Job], object], on_done: Callable[[object]
         finally:
             own.close()
 
-    job = Job(threaded, parent)
+    job = Job(threaded, window)  # the window's child: a dialog closed meanwhile takes its slots, not the job
     job.finished.connect(on_done)
     job.failed.connect(on_failed)
     job.start()

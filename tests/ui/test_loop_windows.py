@@ -47,6 +47,7 @@ def test_report_window_sorts_and_opens_a_rules_documents(window, qtbot):
     window.actions_by_name["extractor_report"].trigger()
     dialog = window.tools.dialogs["extractor_report"]
     qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: bool(dialog.report), timeout=30000)  # read in the background
     assert "1 reviewed documents" in dialog.summary.text()
     cats = {dialog.model.name_at(r): r for r in range(dialog.model.rowCount())}
     assert set(cats) >= {"knives_seized", "weapons_seized", "firearms_seized", "arrests"}
