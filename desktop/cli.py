@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from desktop import __version__
-from desktop.names import printable
 from desktop import loop_cli as loop_commands
+from desktop.names import printable
 from desktop.paths import default_db_path, user_rules_dir
 
 
