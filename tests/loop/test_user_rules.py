@@ -89,3 +89,13 @@ def test_the_command_line_names_a_broken_user_file_and_goes_on(config, tmp_path,
     assert '"arrests"' in captured.out
     assert main(["rules", "show"]) == 0
     assert f"your rules folder: {config}" in capsys.readouterr().out
+
+
+def test_help_shows_the_users_rules_folder(config, capsys):
+    from desktop.cli import main
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "Your own rules" in capsys.readouterr().out.replace("\n", " ")
+    with pytest.raises(SystemExit):
+        main(["rules", "--help"])
+    assert str(config) in capsys.readouterr().out.replace("\n", "")
