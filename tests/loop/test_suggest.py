@@ -67,3 +67,10 @@ def test_accepting_writes_the_user_file_and_audits(mined, tmp_path, capsys):
     # the word is in use now: nothing left to propose for it
     assert main(["rules", "suggest", "--db", str(db), "--json"]) == 0
     assert "tomahawk" not in capsys.readouterr().out
+
+
+def test_a_verb_the_lexicon_lacks_is_proposed_for_the_categorys_verb_list():
+    from desktop.loop.decisions import Decision
+    rows = [Decision(i, "added", "arrests", 4, text="collared 4 suspects", row_id=i) for i in (1, 2)]
+    [p] = candidates(rows, default_rules())
+    assert (p.kind, p.list_name, p.base, p.rows) == ("verbs", "arrest", "collar", 2)
