@@ -77,3 +77,13 @@ def test_cli_json_and_table(decided, tmp_path, capsys):
 
 def test_table_says_when_nothing_is_reviewed(store):
     assert "no document is marked reviewed" in format_table(build_report(store.db))
+
+
+def test_a_row_left_undecided_in_a_reviewed_document_counts_as_confirmed(store):
+    from desktop.domain import Metric
+    from tests.conftest import make_document, make_extraction
+    doc = make_document("Police made 12 arrests.")
+    [doc_id], _ = store.import_batch([(doc, make_extraction(doc, metrics=[Metric("arrests", 12, rule="r")]))])
+    store.set_document_status(doc_id, "reviewed")  # "leave them": the row stays suggested, and is exported
+    arrests = build_report(store.db)["categories"]["arrests"]
+    assert (arrests["suggested"], arrests["confirmed"], arrests["precision"]) == (1, 1, 1.0)
