@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from desktop import __version__
+from desktop import loop_cli as loop_commands
 from desktop.names import printable
-from desktop.paths import default_db_path
+from desktop.paths import default_db_path, user_rules_dir
 
 
 def _db_help() -> str:
@@ -32,7 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="blotter",
         description="Review the figures that police press releases report.",
         epilog=f"Default database: {default_db_path()} (override with --db or BLOTTER_DB). "
-               "It is created, with the bundled sample releases, on first use.")
+               "It is created, with the bundled sample releases, on first use. "
+               f"Your own rules, layered over the bundled ones: {user_rules_dir()}/*.yaml")
     parser.add_argument("--version", action="version", version=f"blotter {__version__}")
     parser.add_argument("--db", type=Path, metavar="FILE", help=_db_help())
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -82,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="machine-readable report")
     ev.add_argument("--misses", action="store_true", help="list every missed and spurious row")
     ev.add_argument("--rules", type=Path, help="extractor rules file (YAML)")
+    loop_commands.add_commands(sub, _db_help)  # report, rules try|suggest (issue 13)
     return parser
 
 
@@ -119,6 +122,7 @@ def _set_time_budget(args) -> None:
 def _load_rules(args):
     _set_time_budget(args)
     if not getattr(args, "rules", None):
+        loop_commands.warn_user_rules()  # the user's rules folder: a broken file is named, the rest apply
         return None
     from desktop.extractor import RulesError, load_rules
     try:
@@ -281,7 +285,7 @@ def cmd_gui(args) -> int:
 
 
 COMMANDS = {"import": cmd_import, "extract": cmd_extract, "export": cmd_export, "eval": cmd_eval, "gui": cmd_gui,
-            "check": cmd_check, "recover": cmd_recover}
+            "check": cmd_check, "recover": cmd_recover, **loop_commands.COMMANDS}
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

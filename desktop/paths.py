@@ -58,3 +58,13 @@ def default_db_path() -> Path:
         return Path(env).expanduser()
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "blotter" / "blotter.sqlite"
+
+
+def user_rules_dir() -> Path:
+    """The folder of the user's own rules, layered over the bundled ones (issue 13).
+
+    ``$XDG_CONFIG_HOME/blotter/rules`` (``~/.config/blotter/rules``). The only place that
+    says where it is: the extractor, the command line and the window all ask here.
+    """
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "blotter" / "rules"

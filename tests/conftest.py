@@ -2,8 +2,12 @@
 
 import hashlib
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the user's rules folder ($XDG_CONFIG_HOME/blotter/rules) is layered over the bundled rules: a test run
+# never reads (or writes) the real one
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="blotter-test-config-")
 
 import pytest  # noqa: E402
 

@@ -33,7 +33,7 @@ from desktop.extractor.metrics import find_candidates
 from desktop.extractor.numbers import dollar_currency, find_numbers
 from desktop.extractor.operations import (Mention, build_operations, find_mentions, normalise_key,
                                           operation_from_text)
-from desktop.extractor.rules import Rules, RulesError, load_rules
+from desktop.extractor.rules import Rules, RulesError, load_effective_rules, load_rules
 from desktop.extractor.text import Layout
 
 EXTRACTOR_VERSION = "1.1-rules"
@@ -45,11 +45,18 @@ _DEFAULT: Optional[Rules] = None
 
 
 def default_rules() -> Rules:
-    """The bundled rules, loaded once."""
+    """The bundled rules with the user's rules folder layered over them, loaded once
+    (:func:`desktop.extractor.rules.load_effective_rules`; :func:`forget_default_rules` reloads)."""
     global _DEFAULT
     if _DEFAULT is None:
-        _DEFAULT = load_rules()
+        _DEFAULT = load_effective_rules()
     return _DEFAULT
+
+
+def forget_default_rules() -> None:
+    """Load the rules again at the next extraction (after the user's rules changed)."""
+    global _DEFAULT
+    _DEFAULT = None
 
 
 class _Analysis:

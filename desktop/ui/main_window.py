@@ -30,6 +30,7 @@ from desktop.ui.review_actions import ReviewActions
 from desktop.ui.reviewer_prompt import ReviewerPrompt, ask_once
 from desktop.ui.settings import Settings
 from desktop.ui.shortcuts import ACTIONS, MENUS
+from desktop.ui.tools_menu import ToolsMenu
 from desktop.ui.undo_commands import Edits
 
 
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.background_checks.done.connect(lambda count: window_checks.checked_in_background(self, count))
         self.actions_by_name: dict[str, QAction] = {}
         self._build_menus()
+        self.tools = ToolsMenu(self)  # Tools ▸ Extractor report, Try rules…, Suggested rules (issue 13)
         self._wire()
         panes.set_tab_order(self)
         self._restore_layout()
