@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from desktop import __version__
+from desktop import summary_cli
 from desktop.names import printable
 from desktop.paths import default_db_path
 
@@ -75,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
     rec = sub.add_parser("recover", help="copy every readable row of a damaged database into a new file")
     rec.add_argument("out", type=Path, metavar="OUT", help="the new database file (must not exist)")
     rec.add_argument("--db", type=Path, dest="sub_db", metavar="FILE", help=_db_help())
+
+    summary_cli.add_parser(sub, _db_help())
 
     ev = sub.add_parser("eval", help="score the extractor against gold files")
     ev.add_argument("gold", type=Path, metavar="GOLD_DIR")
@@ -281,7 +284,7 @@ def cmd_gui(args) -> int:
 
 
 COMMANDS = {"import": cmd_import, "extract": cmd_extract, "export": cmd_export, "eval": cmd_eval, "gui": cmd_gui,
-            "check": cmd_check, "recover": cmd_recover}
+            "check": cmd_check, "recover": cmd_recover, "summary": lambda args: summary_cli.run(args, _open_store)}
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
