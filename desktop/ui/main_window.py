@@ -30,6 +30,7 @@ from desktop.ui.review_actions import ReviewActions
 from desktop.ui.reviewer_prompt import ReviewerPrompt, ask_once
 from desktop.ui.settings import Settings
 from desktop.ui.shortcuts import ACTIONS, MENUS
+from desktop.ui.summary_launch import open_summary
 from desktop.ui.undo_commands import Edits
 
 
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
             "sort_status": lambda: self.document_list.sort_by(COL_STATUS_LIST),
             "sort_figures": lambda: self.document_list.sort_by(COL_METRICS, Qt.DescendingOrder),
             "reviewer_name": f.ask_reviewer_name, "category_keys": f.edit_category_keys,
+            "summary": lambda: open_summary(self),
             "shortcuts": f.show_shortcuts, "checks_help": f.show_checks, "about": f.show_about,
         }
 
