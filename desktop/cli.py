@@ -41,7 +41,10 @@ def build_parser() -> argparse.ArgumentParser:
     gui = sub.add_parser("gui", help="open the review window (the default)")
     gui.add_argument("--db", type=Path, dest="sub_db", metavar="FILE", help=_db_help())
 
-    imp = sub.add_parser("import", help="import release files or folders (.txt, .md, .html)")
+    imp = sub.add_parser("import", help="import release files or folders (.txt, .md, .html)",
+                         description="Read release files (folders are searched), extract their figures and store "
+                                     "them. On a terminal a progress line shows files done, the rate and failures "
+                                     "so far; each failure is named on standard error; a summary line ends.")
     imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     imp.add_argument("--db", type=Path, dest="sub_db", metavar="FILE", help=_db_help())
     imp.add_argument("--rules", type=Path, help="extractor rules file (YAML) instead of the bundled rules")
@@ -133,22 +136,26 @@ def _load_rules(args):
 
 def cmd_import(args) -> int:
     from desktop.ingest import default_workers, import_paths
+    from desktop.progress_line import ProgressLine
     from desktop.store import StoreError
     rules = _load_rules(args)
     store = _open_store(args)
     if store is None:
         return 1
+    line = ProgressLine(sys.stderr)
     try:
-        report = import_paths(store, args.paths, rules, workers=args.jobs or default_workers())
+        report = import_paths(store, args.paths, rules, workers=args.jobs or default_workers(), progress=line)
     except StoreError as exc:
         _err(str(exc))
         return 1
     finally:
+        line.clear()
         store.close()
-    for line in report.lines():
-        if args.quiet and not line.startswith("failed"):
-            continue
-        print(line)
+    for text in report.lines():
+        if text.startswith("failed"):
+            print(text, file=sys.stderr)
+        elif not args.quiet:
+            print(text)
     print(report.summary())
     if report.imported or report.duplicates:
         return 0

@@ -85,7 +85,7 @@ def import_work(db_path: str, reviewer: str, paths: list[str]) -> Work:
         store = Store.open(db_path, reviewer)
         try:
             return import_paths(store, paths,
-                                progress=lambda done, path: job.progress.emit(done, max(total, done), str(path)),
+                                progress=lambda done, path, *_: job.progress.emit(done, max(total, done), str(path)),
                                 cancelled=job.cancelled)
         finally:
             store.close()
