@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from desktop import __version__
-from desktop import summary_cli
+from desktop import cli_help, summary_cli
 from desktop.names import printable
 from desktop.paths import default_db_path
 
@@ -88,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="machine-readable report")
     ev.add_argument("--misses", action="store_true", help="list every missed and spurious row")
     ev.add_argument("--rules", type=Path, help="extractor rules file (YAML)")
+    cli_help.describe(sub)
     return parser
 
 
