@@ -6,9 +6,11 @@ import sys
 from pathlib import Path
 from typing import Optional, Union
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop.ingest import ensure_seeded
+from desktop.paths import resource_path
 from desktop.store import Store
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
@@ -19,6 +21,8 @@ def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Blotter")
     app.setOrganizationName("Blotter")
+    app.setDesktopFileName("blotter")  # the entry scripts/dev.sh installs: the desktop pairs window and icon
+    app.setWindowIcon(QIcon(str(resource_path("icons", "blotter.svg"))))
     app.setStyleSheet(stylesheet())
     return app
 
