@@ -4,6 +4,13 @@ import hashlib
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The error log (desktop/errorlog.py) goes to a throwaway folder, never the real ~/.local/state.
+import atexit  # noqa: E402
+import shutil  # noqa: E402
+import tempfile  # noqa: E402
+
+os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="blotter-test-state-")
+atexit.register(shutil.rmtree, os.environ["XDG_STATE_HOME"], True)
 
 import pytest  # noqa: E402
 

@@ -62,6 +62,7 @@ def _for_people(window: MainWindow):
     import sqlite3
     import traceback
 
+    from desktop.errorlog import log_error, with_log
     from desktop.store.connection import explain
 
     def hook(kind, exc, tb) -> None:
@@ -71,6 +72,7 @@ def _for_people(window: MainWindow):
             message = explain(exc, window.store.name) + f" Run: blotter check --db {window.store.name}"
         else:
             message = f"unexpected error: {kind.__name__}: {exc}"
+        message = with_log(message, log_error("window", exc, message))
         window.last_error = message
         window.error_label.setText(f"⚠ {message}")
         window.error_label.setToolTip(message)
