@@ -14,7 +14,7 @@ from desktop.paths import resource_path
 from desktop.store import Store
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
-from desktop.ui.style import stylesheet
+from desktop.ui import theme
 
 
 def application() -> QApplication:
@@ -23,7 +23,7 @@ def application() -> QApplication:
     app.setOrganizationName("Blotter")
     app.setDesktopFileName("blotter")  # the entry scripts/dev.sh installs: the desktop pairs window and icon
     app.setWindowIcon(QIcon(str(resource_path("icons", "blotter.svg"))))
-    app.setStyleSheet(stylesheet())
+    theme.apply(app)  # the stylesheet and text colours follow a light or dark palette
     return app
 
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QStyle,
                                QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
+from desktop.ui import style as ui_style
 from desktop.ui.document_list_model import (COL_METRICS, COL_PUBLISHED, COL_PUBLISHER, COL_STATUS, COL_TITLE,
                                             DOC_ID_ROLE, SUBTITLE_ROLE, DocumentListModel)
 
@@ -48,7 +49,8 @@ class TitleDelegate(QStyledItemDelegate):
         small = option.font
         small.setPointSizeF(max(small.pointSizeF() - 1, 7))
         painter.setFont(small)
-        painter.setPen(QColor("#555555") if not selected else option.palette.color(QPalette.HighlightedText))
+        muted = QColor(ui_style.MUTED_COLOUR)
+        painter.setPen(muted if not selected else option.palette.color(QPalette.HighlightedText))
         sub = index.data(SUBTITLE_ROLE) or ""
         painter.drawText(rect.adjusted(0, line, 0, 0), Qt.AlignLeft | Qt.AlignTop,
                          painter.fontMetrics().elidedText(sub, Qt.ElideRight, rect.width()))
@@ -114,7 +116,7 @@ class DocumentList(QWidget):
         self.empty.setObjectName("list_empty")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignCenter)
-        self.empty.setStyleSheet("color: #555; padding: 12px")
+        self.empty.setStyleSheet(f"color: {ui_style.MUTED_COLOUR}; padding: 12px")
         layout.insertWidget(1, self.empty)  # under the search, over the (empty) list
         self.empty.hide()
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):

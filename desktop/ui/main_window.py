@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter
 
 from desktop.store import Store, StoreError, ui_queries
-from desktop.ui import panes, style, window_checks
+from desktop.ui import accessibility, panes, style, window_checks
 from desktop.ui.background_checks import BackgroundChecks
 from desktop.ui.document_list import DocumentList
 from desktop.ui.document_list_model import COL_METRICS, COL_PUBLISHED, COL_PUBLISHER, COL_TITLE, DocumentListModel
@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = {}
         self._build_menus()
         self._wire()
+        accessibility.name_widgets(self)
         panes.set_tab_order(self)
         self._restore_layout()
         self.update_counts()
