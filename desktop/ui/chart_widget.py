@@ -121,6 +121,7 @@ class ChartWidget(QWidget):
         value_w = max(fm.horizontalAdvance(p.text) for p in self.points) + 12
         plot = QRectF(area.left() + label_w, area.top(), max(area.width() - label_w - value_w, 20),
                       area.height() - fm.height() - 6)
+        plot.setHeight(min(plot.height(), len(self.points) * fm.height() * 2.4))  # few bars stay together at the top
         top = max((p.value for p in self.points), default=0) or 1
         step = nice_step(top)
         top = math.ceil(top / step) * step
@@ -154,7 +155,7 @@ class ChartWidget(QWidget):
                       area.height() - 2 * fm.height() - 10)
         self._grid(painter, plot, top, step, fm, mid, text, vertical=False)
         n = len(self.points)
-        xs = [plot.left() + (plot.width() * (i + 0.5) / n) for i in range(n)]
+        xs = self._x_positions(plot)
         ys = [plot.bottom() - plot.height() * max(p.value, 0) / top for p in self.points]
         highlight = self.palette().highlight().color()
         path = QPainterPath(QPointF(xs[0], ys[0]))
@@ -163,16 +164,36 @@ class ChartWidget(QWidget):
         painter.setPen(QPen(highlight, 2.5))
         painter.setBrush(Qt.NoBrush)
         painter.drawPath(path)
-        every = max(1, math.ceil(n * (fm.horizontalAdvance("2024-05") + 12) / max(plot.width(), 1)))
+        label_w = fm.horizontalAdvance("2024-05") + 12
+        last_label = -1e9
         for i, (p, x, y) in enumerate(zip(self.points, xs, ys)):
             painter.setPen(QPen(highlight, 2))
             painter.setBrush(self.palette().base())
             painter.drawEllipse(QPointF(x, y), 4, 4)
             painter.setPen(text)
-            if i % every == 0:
+            if x - last_label >= label_w or i == n - 1 and x - last_label >= label_w * 0.9:
                 painter.drawText(QRectF(x - 50, plot.bottom() + 4, 100, fm.height()), Qt.AlignHCenter | Qt.AlignTop,
                                  p.label)
-            self._hits.append((QRectF(x - plot.width() / n / 2, plot.top(), plot.width() / n, plot.height()), i))
+                last_label = x
+            left = (x + xs[i - 1]) / 2 if i else x - 12
+            right = (x + xs[i + 1]) / 2 if i + 1 < n else x + 12
+            self._hits.append((QRectF(left, plot.top(), max(right - left, 4), plot.height()), i))
+
+    def _x_positions(self, plot: QRectF) -> list[float]:
+        """Months ("2024-05") at their place in time, so a gap of a year looks like one; other labels evenly."""
+        n = len(self.points)
+        months = []
+        for p in self.points:
+            year, _, month = p.label.partition("-")
+            if not (year.isdigit() and month.isdigit()):
+                months = []
+                break
+            months.append(int(year) * 12 + int(month) - 1)
+        pad = min(plot.width() * 0.05, 30)
+        if months and months[-1] > months[0]:
+            span = months[-1] - months[0]
+            return [plot.left() + pad + (plot.width() - 2 * pad) * (m - months[0]) / span for m in months]
+        return [plot.left() + (plot.width() * (i + 0.5) / n) for i in range(n)]
 
     def _grid(self, painter, plot: QRectF, top: float, step: float, fm: QFontMetrics, mid: QColor, text: QColor,
               vertical: bool) -> None:
@@ -206,6 +227,11 @@ class ChartWidget(QWidget):
             if rect.contains(QPointF(pos)):
                 return self.points[i]
         return None
+
+    def centre_of(self, index: int):
+        """Where the bar or point ``index`` is drawn (widget coordinates), or None."""
+        self.point_at(QPointF(-1, -1).toPoint())  # lays the chart out if it was not painted yet
+        return next((rect.center().toPoint() for rect, i in self._hits if i == index), None)
 
     @staticmethod
     def describe(point: Point) -> str:

@@ -68,7 +68,7 @@ class SummaryView(QDialog):
         self.releases = QListWidget(self)
         self.releases.setObjectName("summary_releases")
         self.releases.setAccessibleName("Releases behind the chosen total")
-        self.releases.setMaximumHeight(110)
+        self.releases.setMaximumHeight(self.fontMetrics().height() * 5 + 8)
 
         controls = QHBoxLayout()
         for text, widget in (("&Group by:", self.group_by), ("C&hart:", self.category), ("&As:", self.kind)):

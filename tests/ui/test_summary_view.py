@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
@@ -57,7 +57,7 @@ def test_hovering_a_bar_names_its_release_and_double_click_opens_it(qtbot, open_
     view.category.setCurrentIndex(view.category.findData("knives_seized count"))
     chart = view.chart
     qtbot.waitExposed(view)
-    centre = QPoint(chart.width() // 2, chart.height() // 2)  # the one bar fills the middle
+    centre = chart.centre_of(0)  # the one bar
     point = chart.point_at(centre)
     title = window.store.document(doc_id)["title"]
     assert point.text == "313" and title in ChartWidget.describe(point)
