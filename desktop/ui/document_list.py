@@ -170,6 +170,18 @@ class DocumentList(QWidget):
         if current is not None:
             self.select_document(current)
 
+    def show_only(self, ids: list[int], text: str) -> None:
+        """List only ``ids`` (the releases behind a total of View ▸ Summary), as an entry of the filter
+        menu named ``text``; choosing another entry lists the others again."""
+        data = ({"ids": tuple(ids)}, "published")
+        last = self.status_filter.count() - 1
+        if self.status_filter.itemData(last)[0].get("ids") is not None:
+            self.status_filter.removeItem(last)
+        self.status_filter.addItem(text, data)
+        self.search.clear()
+        self.status_filter.setCurrentIndex(self.status_filter.count() - 1)  # applies the filter
+        self.apply_filter()
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.ShortcutFocusReason)
         self.search.selectAll()

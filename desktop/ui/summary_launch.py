@@ -10,6 +10,7 @@ def open_summary(window) -> None:
         from desktop.ui.summary_view import SummaryView
         view = window.summary_view = SummaryView(window.store, window)
         view.open_document.connect(lambda doc_id: _open(window, doc_id))
+        view.open_releases.connect(window.document_list.show_only)
     else:
         view.reload()
     view.show()

@@ -3,8 +3,9 @@
 The totals come from :mod:`desktop.summary` (plain Python, the same as ``blotter summary``). The
 table lists every total; the chart shows one category in one unit, as bars per group or as a
 line over the months. Double-clicking a bar, a point or a table row lists the releases behind it
-under the chart and opens the first in the review window (:attr:`SummaryView.open_document`);
-Enter or a double click on another release opens that one.
+under the chart, shows only them in the review window's list (an entry of its filter menu) and
+opens the first (:attr:`SummaryView.open_releases`, :attr:`SummaryView.open_document`); Enter or a
+double click on another release opens that one.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ _HEAD = ("Group", "Category", "Total", "Releases", "Figures")
 class SummaryView(QDialog):
     #: a document the reviewer asked to open in the review window
     open_document = Signal(int)
+    #: the releases behind a total (document ids) and a name for them: the review list shows only them
+    open_releases = Signal(list, str)
 
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
@@ -180,6 +183,7 @@ class SummaryView(QDialog):
             item.setData(Qt.UserRole, doc_id)
         if releases:
             self.releases.setCurrentRow(0)
+            self.open_releases.emit(list(releases), f"Summary: {heading} ({count})")
             self.open_document.emit(next(iter(releases)))
 
     # -- files -------------------------------------------------------------------

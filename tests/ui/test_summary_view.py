@@ -64,6 +64,11 @@ def test_hovering_a_bar_names_its_release_and_double_click_opens_it(qtbot, open_
     qtbot.mouseDClick(chart, Qt.LeftButton, pos=centre)
     assert window.document_id == doc_id
     assert view.releases.count() == 1 and view.releases.item(0).text() == title
+    listed = [window.list_model.document_id(r) for r in range(window.list_model.rowCount())]
+    assert listed == [doc_id]  # the review list shows only the releases behind the bar
+    assert window.document_list.status_filter.currentText().startswith("Summary: ")
+    window.document_list.status_filter.setCurrentIndex(0)  # All documents: the others come back
+    assert window.list_model.rowCount() == 5
 
 
 def test_line_over_months_and_exports(qtbot, open_window, reviewed_db, tmp_path):
