@@ -41,10 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui = sub.add_parser("gui", help="open the review window (the default)")
     gui.add_argument("--db", type=Path, dest="sub_db", metavar="FILE", help=_db_help())
 
-    imp = sub.add_parser("import", help="import release files or folders (.txt, .md, .html)",
-                         description="Read release files (folders are searched), extract their figures and store "
-                                     "them. On a terminal a progress line shows files done, the rate and failures "
-                                     "so far; each failure is named on standard error; a summary line ends.")
+    imp = sub.add_parser("import", help="import release files or folders (.txt, .md, .html)")
     imp.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     imp.add_argument("--db", type=Path, dest="sub_db", metavar="FILE", help=_db_help())
     imp.add_argument("--rules", type=Path, help="extractor rules file (YAML) instead of the bundled rules")

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 DESCRIPTIONS = {
     "gui": "Open the review window on a database (the default when no command is given).",
+    "import": "Read release files (folders are searched), extract their figures and store them. On a terminal "
+              "a progress line shows files done, the rate and failures so far; each failure is named on standard "
+              "error; a summary line ends the run.",
     "extract": "Run the extractor on release files and print what it finds, one JSON object a line, without "
                "storing anything. Exit status 1 when every file failed.",
     "export": "Write the curated figures (one row a figure, with its document, evidence, review and "
