@@ -57,11 +57,12 @@ def test_without_xdg_data_home_it_is_the_users_local_share_and_a_second_run_chan
 def qapp_icon(qapp):
     from desktop.ui import style
     from desktop.ui.app import application
-    sheet, name = qapp.styleSheet(), qapp.applicationName()
+    sheet, name, palette = qapp.styleSheet(), qapp.applicationName(), qapp.palette()
     colours = {k: getattr(style, k) for k in ("MUTED_COLOUR", "ERROR_COLOUR", "WARNING_COLOUR", "FLAG_COLOUR")}
     icon = application().windowIcon()
     qapp.setStyleSheet(sheet)  # leave the shared application as the other tests know it
     qapp.setApplicationName(name)
+    qapp.setPalette(palette)
     for k, v in colours.items():
         setattr(style, k, v)
     return icon

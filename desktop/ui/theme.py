@@ -88,9 +88,20 @@ def text_colours(palette: QPalette) -> dict[str, str]:
             for name in ("MUTED_COLOUR", "ERROR_COLOUR", "WARNING_COLOUR", "FLAG_COLOUR")}
 
 
+def readable_palette(palette: QPalette) -> QPalette:
+    """``palette`` with its selected text readable on its highlight (Breeze Dark's is 2.3:1), other roles kept."""
+    out = QPalette(palette)
+    for group in (QPalette.Active, QPalette.Inactive):
+        highlight = out.color(group, QPalette.Highlight)
+        fixed = readable(out.color(group, QPalette.HighlightedText), highlight)
+        out.setColor(group, QPalette.HighlightedText, QColor(fixed))
+    return out
+
+
 def apply(app) -> None:
     """Fill the stylesheet and the status colours from the application's palette (before windows are built)."""
-    palette = app.palette()
+    palette = readable_palette(app.palette())
+    app.setPalette(palette)
     for name, value in text_colours(palette).items():
         setattr(style, name, value)
     app.setStyleSheet(stylesheet(palette))

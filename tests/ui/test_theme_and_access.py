@@ -44,6 +44,12 @@ def test_every_text_colour_reaches_4_5_to_1_on_the_palette(palette):
             assert theme.contrast(QColor(value), palette.color(role)) >= 4.5, (name, value)
 
 
+def test_selected_text_is_made_readable_on_the_highlight():
+    palette = theme.readable_palette(dark_palette())
+    assert theme.contrast(palette.color(QPalette.HighlightedText), palette.color(QPalette.Highlight)) >= 4.5
+    assert palette.color(QPalette.Base).name() == "#232629"  # the rest is the desktop's
+
+
 def test_a_dark_palette_has_no_forced_light_pane():
     sheet = theme.stylesheet(dark_palette())
     assert "#fffefb" not in sheet and "@" not in sheet
