@@ -20,6 +20,7 @@ from typing import Optional, Sequence
 
 from desktop import __version__
 from desktop import loop_cli as loop_commands
+from desktop import cli_help, summary_cli
 from desktop.names import printable
 from desktop.paths import default_db_path, user_rules_dir
 
@@ -78,6 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     rec.add_argument("out", type=Path, metavar="OUT", help="the new database file (must not exist)")
     rec.add_argument("--db", type=Path, dest="sub_db", metavar="FILE", help=_db_help())
 
+    summary_cli.add_parser(sub, _db_help())
+
     ev = sub.add_parser("eval", help="score the extractor against gold files")
     ev.add_argument("gold", type=Path, metavar="GOLD_DIR")
     ev.add_argument("docs", nargs="*", type=Path, metavar="DOCS")
@@ -85,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--misses", action="store_true", help="list every missed and spurious row")
     ev.add_argument("--rules", type=Path, help="extractor rules file (YAML)")
     loop_commands.add_commands(sub, _db_help)  # report, rules try|suggest (issue 13)
+    cli_help.describe(sub)
     return parser
 
 
@@ -134,22 +138,26 @@ def _load_rules(args):
 
 def cmd_import(args) -> int:
     from desktop.ingest import default_workers, import_paths
+    from desktop.progress_line import ProgressLine
     from desktop.store import StoreError
     rules = _load_rules(args)
     store = _open_store(args)
     if store is None:
         return 1
+    line = ProgressLine(sys.stderr)
     try:
-        report = import_paths(store, args.paths, rules, workers=args.jobs or default_workers())
+        report = import_paths(store, args.paths, rules, workers=args.jobs or default_workers(), progress=line)
     except StoreError as exc:
         _err(str(exc))
         return 1
     finally:
+        line.clear()
         store.close()
-    for line in report.lines():
-        if args.quiet and not line.startswith("failed"):
-            continue
-        print(line)
+    for text in report.lines():
+        if text.startswith("failed"):
+            print(text, file=sys.stderr)
+        elif not args.quiet:
+            print(text)
     print(report.summary())
     if report.imported or report.duplicates:
         return 0
@@ -285,7 +293,8 @@ def cmd_gui(args) -> int:
 
 
 COMMANDS = {"import": cmd_import, "extract": cmd_extract, "export": cmd_export, "eval": cmd_eval, "gui": cmd_gui,
-            "check": cmd_check, "recover": cmd_recover, **loop_commands.COMMANDS}
+            "check": cmd_check, "recover": cmd_recover, **loop_commands.COMMANDS,
+            "summary": lambda args: summary_cli.run(args, _open_store)}
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

@@ -23,6 +23,10 @@ from desktop.store import Store
 #: The most characters an Excel cell holds.
 MAX_CELL = 32_767
 SHEET = "curated figures"
+#: column widths in characters (set before the rows: the sheet is written as it goes); others get 12
+WIDTHS = {"document": 24, "title": 44, "published": 11, "publisher": 20, "url": 30, "operation": 24,
+          "operation_start": 11, "operation_end": 11, "category": 16, "value": 10, "subject": 20, "evidence": 40,
+          "reviewer": 14, "reviewed_at": 20, "document_note": 24, "note": 24, "rule_id": 18, "updated_at": 20}
 
 
 def write_xlsx(store: Store, fh: IO[bytes], include_all: bool = False) -> int:
@@ -34,6 +38,9 @@ def write_xlsx(store: Store, fh: IO[bytes], include_all: bool = False) -> int:
     book = Workbook(write_only=True)
     sheet = book.create_sheet(SHEET)
     sheet.freeze_panes = "A2"
+    from openpyxl.utils import get_column_letter
+    for i, name in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = WIDTHS.get(name, 12)
     sheet.append(list(COLUMNS))
     count = 0
     for record in records(store, include_all):

@@ -122,11 +122,11 @@ def default_workers() -> int:
 
 
 def import_paths(store: Store, paths: Iterable[Union[str, Path]], rules=None,
-                 progress: Optional[Callable[[int, str], None]] = None,
+                 progress: Optional[Callable[[int, str, int], None]] = None,
                  cancelled: Optional[Callable[[], bool]] = None, workers: int = 1) -> ImportReport:
     """Read, extract and store every release under ``paths``, ``BATCH`` files a transaction.
 
-    :param progress: called with (files done, current path)
+    :param progress: called with (files done, current path, failures so far)
     :param cancelled: polled between files; when it returns True the import stops
         after saving what was read so far
     :param workers: processes that read and extract in parallel (the CLI uses
@@ -148,7 +148,7 @@ def import_paths(store: Store, paths: Iterable[Union[str, Path]], rules=None,
         if len(batch) >= BATCH:
             flush()
         if progress:
-            progress(done, result.path)
+            progress(done, result.path, len(report.failed))
         if cancelled and cancelled():
             report.cancelled = True
             break

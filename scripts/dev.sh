@@ -5,6 +5,7 @@
 #   bash scripts/dev.sh run [ARGS...]   set up, then open the window (first run: the bundled seeds)
 #   bash scripts/dev.sh test [PYTEST ARGS...]   set up, then run the whole suite headless
 #   bash scripts/dev.sh setup           only set up
+#   bash scripts/dev.sh desktop-entry   only add Blotter to the desktop's application menu (run does it too)
 #
 # It installs (only when missing): the Debian packages Qt needs (needs root or sudo), a
 # virtual environment in .venv, and the Python packages of pyproject.toml.
@@ -65,10 +66,35 @@ setup() {
   fi
 }
 
+# The desktop's application menu entry and icon, for this user only (no root): the XDG data folder
+# (XDG_DATA_HOME, else ~/.local/share) gets applications/blotter.desktop and the icon under
+# icons/hicolor/scalable/apps. Written again only when something changed.
+install_desktop_entry() {
+  local data=${XDG_DATA_HOME:-$HOME/.local/share}
+  local exe icon entry tmp
+  exe="$(cd "$(dirname "$VENV/bin/blotter")" && pwd)/blotter"
+  icon="$data/icons/hicolor/scalable/apps/blotter.svg"
+  entry="$data/applications/blotter.desktop"
+  mkdir -p "$data/applications" "$(dirname "$icon")"
+  cmp -s resources/icons/blotter.svg "$icon" || cp resources/icons/blotter.svg "$icon"
+  tmp=$(mktemp)
+  # Exec and TryExec: the path quoted as the Desktop Entry spec says (\, ", ` and $ escaped)
+  local quoted
+  quoted=$(printf '%s' "$exe" | sed -e 's/[\\"`$]/\\\\&/g')
+  sed -e "s|@EXEC@ gui|\"$quoted\" gui|" -e "s|@EXEC@|$exe|" -e "s|@ICON@|$icon|" \
+    resources/desktop/blotter.desktop.in > "$tmp"
+  if cmp -s "$tmp" "$entry"; then rm -f "$tmp"; return 0; fi
+  mv "$tmp" "$entry"
+  chmod 644 "$entry"
+  command -v update-desktop-database >/dev/null && update-desktop-database -q "$data/applications" 2>/dev/null || true
+  say "added Blotter to the application menu ($entry)"
+}
+
 cmd=${1:-run}; shift || true
 case "$cmd" in
   setup) setup x11 ;;
   run)
+    install_desktop_entry || say "could not add Blotter to the application menu (carrying on)"
     if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
       say "no display found: starting Blotter under a virtual screen (xvfb-run)"
       setup x11
@@ -83,5 +109,6 @@ case "$cmd" in
     "$VENV/bin/lint-imports" --no-cache
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
-  *) echo "usage: bash scripts/dev.sh run|test|setup [args]" >&2; exit 2 ;;
+  desktop-entry) install_desktop_entry ;;
+  *) echo "usage: bash scripts/dev.sh run|test|setup|desktop-entry [args]" >&2; exit 2 ;;
 esac

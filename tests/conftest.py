@@ -8,6 +8,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # the user's rules folder ($XDG_CONFIG_HOME/blotter/rules) is layered over the bundled rules: a test run
 # never reads (or writes) the real one
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="blotter-test-config-")
+# The error log (desktop/errorlog.py) goes to a throwaway folder, never the real ~/.local/state.
+import atexit  # noqa: E402
+import shutil  # noqa: E402
+
+os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="blotter-test-state-")
+atexit.register(shutil.rmtree, os.environ["XDG_STATE_HOME"], True)
+atexit.register(shutil.rmtree, os.environ["XDG_CONFIG_HOME"], True)
 
 import pytest  # noqa: E402
 

@@ -38,16 +38,16 @@ def test_import_then_export_round_trips(tmp_path, capsys):
 
 def test_import_where_every_file_fails_exits_1_naming_each(tmp_path, capsys):
     (tmp_path / "empty.txt").write_bytes(b"")
-    code, out, _ = run(capsys, "import", tmp_path / "empty.txt", tmp_path / "missing.md", "--db", tmp_path / "b.db")
+    code, _, err = run(capsys, "import", tmp_path / "empty.txt", tmp_path / "missing.md", "--db", tmp_path / "b.db")
     assert code == 1
-    assert "empty.txt: the file is empty" in out and "missing.md: no such file" in out
+    assert "empty.txt: the file is empty" in err and "missing.md: no such file" in err  # failures: standard error
 
 
 def test_import_goes_on_past_bad_files(tmp_path, capsys):
     (tmp_path / "bad.md").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(20))
     (tmp_path / "good.txt").write_text("Police made 12 arrests.")
-    code, out, _ = run(capsys, "import", tmp_path, "--db", tmp_path / "b.db")
-    assert code == 0 and "bad.md: this is a PNG image" in out and "imported 1" in out
+    code, out, err = run(capsys, "import", tmp_path, "--db", tmp_path / "b.db")
+    assert code == 0 and "bad.md: this is a PNG image" in err and "imported 1" in out
 
 
 def test_bad_usage_exits_2(capsys):

@@ -43,6 +43,7 @@ def test_xlsx_holds_the_stored_values_text_as_text(store_with_figures, tmp_path)
         assert by["value"].data_type == "n"
     assert rows[1][COLUMNS.index("evidence")].value == "32,000 pills"
     assert rows[3][COLUMNS.index("subject")].value == "=1+1"
+    assert sheet.column_dimensions["B"].width == 44  # the title is readable when the file opens
 
 
 def test_command_line_picks_xlsx_by_ending_and_refuses_standard_output(store_with_figures, tmp_path, monkeypatch,

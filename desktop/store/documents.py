@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Sequence
 
 import sqlite_utils
 
@@ -103,12 +103,13 @@ def fts_query(text: str) -> Optional[str]:
 
 def _from(status: Optional[str], search: Optional[str], flagged: Optional[bool],
           attention: Optional[bool] = None, review_flag: Optional[bool] = None,
-          noted: Optional[bool] = None) -> tuple[str, list, bool]:
+          noted: Optional[bool] = None, ids: Optional[Sequence[int]] = None) -> tuple[str, list, bool]:
     """The FROM and WHERE of a list query, its parameters, and whether it searches.
 
     :param attention: only documents the checks say need attention (the queue)
     :param review_flag: only documents a reviewer flagged for a second look
     :param noted: only documents with a note, on themselves or on a row
+    :param ids: only these documents (the releases behind a total of View ▸ Summary)
     """
     clauses, params = [], []
     query = fts_query(search) if search else None
@@ -133,13 +134,17 @@ def _from(status: Optional[str], search: Optional[str], flagged: Optional[bool],
         clauses.append("d.id IN (SELECT id FROM documents WHERE note IS NOT NULL "
                        "UNION SELECT document_id FROM metrics WHERE note IS NOT NULL "
                        "UNION SELECT document_id FROM operations WHERE note IS NOT NULL)")  # partial indexes
+    if ids is not None:
+        clauses.append("d.id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps([int(i) for i in ids]))
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     return f"{source}{where}", params, bool(query)
 
 
 def page(db: sqlite_utils.Database, *, status: Optional[str] = None, search: Optional[str] = None,
          flagged: Optional[bool] = None, attention: Optional[bool] = None, review_flag: Optional[bool] = None,
-         noted: Optional[bool] = None, order: str = "published", offset: int = 0, limit: int = 200) -> list[dict]:
+         noted: Optional[bool] = None, ids: Optional[Sequence[int]] = None, order: str = "published",
+         offset: int = 0, limit: int = 200) -> list[dict]:
     """One page of the document list (no bodies), filtered and ordered.
 
     :param search: words that must all occur (the last one as a prefix); hits come newest
@@ -147,7 +152,7 @@ def page(db: sqlite_utils.Database, *, status: Optional[str] = None, search: Opt
     :param order: ``published`` (newest first), ``title``, ``name``, ``status``, ``id``, ``attention``
         (the Needs attention queue: most urgent first, then newest)
     """
-    source, params, searching = _from(status, search, flagged, attention, review_flag, noted)
+    source, params, searching = _from(status, search, flagged, attention, review_flag, noted, ids)
     if searching:
         order_sql = _SEARCH_ORDER["relevance" if order == "relevance" else "default"]
     else:
@@ -158,13 +163,14 @@ def page(db: sqlite_utils.Database, *, status: Optional[str] = None, search: Opt
 
 def count(db: sqlite_utils.Database, *, status: Optional[str] = None, search: Optional[str] = None,
           flagged: Optional[bool] = None, attention: Optional[bool] = None, review_flag: Optional[bool] = None,
-          noted: Optional[bool] = None) -> int:
+          noted: Optional[bool] = None, ids: Optional[Sequence[int]] = None) -> int:
     """How many documents the same filter would list."""
-    if search and not (status or flagged or attention or review_flag or noted) and fts_query(search):
+    if search and not (status or flagged or attention or review_flag or noted or ids is not None) \
+            and fts_query(search):
         # The index alone knows (every row in it is a document): no join for each hit.
         return db.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH ?",
                           [fts_query(search)]).fetchone()[0]
-    source, params, _ = _from(status, search, flagged, attention, review_flag, noted)
+    source, params, _ = _from(status, search, flagged, attention, review_flag, noted, ids)
     return db.execute(f"SELECT count(*) FROM {source}", params).fetchone()[0]
 
 

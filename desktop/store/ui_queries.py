@@ -8,7 +8,7 @@ Example::
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Sequence
 
 from desktop.store import Store, documents
 
@@ -29,7 +29,7 @@ def list_row(store: Store, document_id: int) -> Optional[dict]:
 def neighbour_in_list(store: Store, document_id: int, *, status: Optional[str] = None,
                       search: Optional[str] = None, flagged: Optional[bool] = None,
                       attention: Optional[bool] = None, review_flag: Optional[bool] = None,
-                      noted: Optional[bool] = None, order: str = "published",
+                      noted: Optional[bool] = None, ids: Optional[Sequence[int]] = None, order: str = "published",
                       forward: bool = True) -> Optional[int]:
     """The document after (or before) ``document_id`` in the list's order under a filter, even when the
     filter hides ``document_id`` itself (Next after a filter change goes on from where the reviewer is).
@@ -38,12 +38,12 @@ def neighbour_in_list(store: Store, document_id: int, *, status: Optional[str] =
     In another order than the default (the queue, a sorted column) a hidden document has no place: Next
     is the list's first document (the queue's most urgent), Previous none.
     """
-    source, params, searching = documents._from(status, search, flagged, attention, review_flag, noted)
+    source, params, searching = documents._from(status, search, flagged, attention, review_flag, noted, ids)
     if order != "published" and not searching:
         if not forward:
             return None
         first = store.page(status=status, search=search, flagged=flagged, attention=attention,
-                           review_flag=review_flag, noted=noted, order=order, limit=1)
+                           review_flag=review_flag, noted=noted, ids=ids, order=order, limit=1)
         return first[0]["id"] if first else None
     glue = " AND " if " WHERE " in source else " WHERE "
     if searching:  # hits run newest import first: by id, descending

@@ -6,20 +6,24 @@ import sys
 from pathlib import Path
 from typing import Optional, Union
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop.ingest import ensure_seeded
+from desktop.paths import resource_path
 from desktop.store import Store
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
-from desktop.ui.style import stylesheet
+from desktop.ui import theme
 
 
 def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Blotter")
     app.setOrganizationName("Blotter")
-    app.setStyleSheet(stylesheet())
+    app.setDesktopFileName("blotter")  # the entry scripts/dev.sh installs: the desktop pairs window and icon
+    app.setWindowIcon(QIcon(str(resource_path("icons", "blotter.svg"))))
+    theme.apply(app)  # the stylesheet and text colours follow a light or dark palette
     return app
 
 
@@ -58,6 +62,7 @@ def _for_people(window: MainWindow):
     import sqlite3
     import traceback
 
+    from desktop.errorlog import log_error, with_log
     from desktop.store.connection import explain
 
     def hook(kind, exc, tb) -> None:
@@ -67,6 +72,7 @@ def _for_people(window: MainWindow):
             message = explain(exc, window.store.name) + f" Run: blotter check --db {window.store.name}"
         else:
             message = f"unexpected error: {kind.__name__}: {exc}"
+        message = with_log(message, log_error("window", exc, message))
         window.last_error = message
         window.error_label.setText(f"⚠ {message}")
         window.error_label.setToolTip(message)

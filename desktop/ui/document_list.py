@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QStyle,
                                QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
+from desktop.ui import style as ui_style
 from desktop.ui.document_list_model import (COL_METRICS, COL_PUBLISHED, COL_PUBLISHER, COL_STATUS, COL_TITLE,
                                             DOC_ID_ROLE, SUBTITLE_ROLE, DocumentListModel)
 
@@ -48,7 +49,8 @@ class TitleDelegate(QStyledItemDelegate):
         small = option.font
         small.setPointSizeF(max(small.pointSizeF() - 1, 7))
         painter.setFont(small)
-        painter.setPen(QColor("#555555") if not selected else option.palette.color(QPalette.HighlightedText))
+        muted = QColor(ui_style.MUTED_COLOUR)
+        painter.setPen(muted if not selected else option.palette.color(QPalette.HighlightedText))
         sub = index.data(SUBTITLE_ROLE) or ""
         painter.drawText(rect.adjusted(0, line, 0, 0), Qt.AlignLeft | Qt.AlignTop,
                          painter.fontMetrics().elidedText(sub, Qt.ElideRight, rect.width()))
@@ -114,7 +116,7 @@ class DocumentList(QWidget):
         self.empty.setObjectName("list_empty")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignCenter)
-        self.empty.setStyleSheet("color: #555; padding: 12px")
+        self.empty.setStyleSheet(f"color: {ui_style.MUTED_COLOUR}; padding: 12px")
         layout.insertWidget(1, self.empty)  # under the search, over the (empty) list
         self.empty.hide()
         for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
@@ -167,6 +169,18 @@ class DocumentList(QWidget):
         self.model.set_filter(search=self.search.text(), order=order, **wanted)
         if current is not None:
             self.select_document(current)
+
+    def show_only(self, ids: list[int], text: str) -> None:
+        """List only ``ids`` (the releases behind a total of View ▸ Summary), as an entry of the filter
+        menu named ``text``; choosing another entry lists the others again."""
+        data = ({"ids": tuple(ids)}, "published")
+        last = self.status_filter.count() - 1
+        if self.status_filter.itemData(last)[0].get("ids") is not None:
+            self.status_filter.removeItem(last)
+        self.status_filter.addItem(text, data)
+        self.search.clear()
+        self.status_filter.setCurrentIndex(self.status_filter.count() - 1)  # applies the filter
+        self.apply_filter()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.ShortcutFocusReason)

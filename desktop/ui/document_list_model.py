@@ -48,7 +48,7 @@ class DocumentListModel(QAbstractTableModel):
         self._rows: list[dict] = []
         self._total = 0
         self._filter: dict[str, Any] = {"status": None, "search": None, "flagged": None, "attention": None,
-                                        "review_flag": None, "noted": None}
+                                        "review_flag": None, "noted": None, "ids": None}
         self._order = "published"
         self.reload()
 
@@ -60,12 +60,13 @@ class DocumentListModel(QAbstractTableModel):
     def set_filter(self, status: Optional[str] = None, search: Optional[str] = None,
                    flagged: Optional[bool] = None, attention: Optional[bool] = None,
                    review_flag: Optional[bool] = None, noted: Optional[bool] = None,
-                   order: Optional[str] = None) -> None:
+                   order: Optional[str] = None, ids: Optional[tuple] = None) -> None:
         if order:
             self._order = order
         self._filter = {"status": status or None, "search": (search or "").strip() or None,
                         "flagged": bool(flagged) or None, "attention": bool(attention) or None,
-                        "review_flag": bool(review_flag) or None, "noted": bool(noted) or None}
+                        "review_flag": bool(review_flag) or None, "noted": bool(noted) or None,
+                        "ids": tuple(ids) if ids is not None else None}
         self.reload()
 
     def set_order(self, order: str) -> None:

@@ -8,6 +8,8 @@ import re
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from desktop.ui import style
+
 
 class FindLine(QLineEdit):
     closed = Signal()
@@ -74,7 +76,7 @@ class FindBar(QWidget):
             return
         if not self.hits:
             self.count.setText("not found" if self.line.text().strip() else "")
-            self.count.setStyleSheet("color: #b00020" if self.line.text().strip() else "")
+            self.count.setStyleSheet(f"color: {style.ERROR_COLOUR}" if self.line.text().strip() else "")
             return
         self.at = (self.at + delta) % len(self.hits)
         start, end = self.hits[self.at]

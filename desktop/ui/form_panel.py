@@ -89,7 +89,7 @@ class FormPanel(QWidget):
         self.metrics_count = QLabel(self)
         self.operations_count = QLabel(self)
         for label in (self.metrics_count, self.operations_count):
-            label.setStyleSheet("color: #666")  # once: a style sheet set at every switch costs a re-polish
+            label.setStyleSheet(f"color: {style.MUTED_COLOUR}")  # once: a style sheet set at every switch costs a re-polish
         ops_box = self._box("Operations", self.operations_count, self.operations_view, [])
         self.confirm_all_button = self._button("Confirm all", "Confirm every suggested row (Ctrl+Shift+A)")
         self.reviewed_button = self._button("Reviewed ▸ next",
@@ -171,7 +171,7 @@ class FormPanel(QWidget):
             parts.append(f"{report.uncited} number{'s' if report.uncited != 1 else ''} in the text no row cites "
                          "(dotted underline)")
         self.checks_line.setText("  ·  ".join(parts))
-        sheet = f"color: {style.WARNING_COLOUR if report.findings else '#666'}"
+        sheet = f"color: {style.WARNING_COLOUR if report.findings else style.MUTED_COLOUR}"
         if self.checks_line.styleSheet() != sheet:
             self.checks_line.setStyleSheet(sheet)
 

@@ -39,8 +39,9 @@ class Legend(QLabel):
                     name = f"<b>{html.escape(key.upper())}</b>&nbsp;{name}"
                 chips.append(f'<span style="background:{colour}; color:#111">&nbsp;{name}'
                              f'&nbsp;</span>&nbsp;{counts[category]}')
-        chips.append('<span style="text-decoration: underline; color:#666">&nbsp;123&nbsp;</span>'
-                     '&nbsp;<span style="color:#666">dotted:&nbsp;a&nbsp;number&nbsp;no&nbsp;row&nbsp;cites</span>')
+        muted = style.MUTED_COLOUR
+        chips.append(f'<span style="text-decoration: underline; color:{muted}">&nbsp;123&nbsp;</span>'
+                     f'&nbsp;<span style="color:{muted}">dotted:&nbsp;a&nbsp;number&nbsp;no&nbsp;row&nbsp;cites</span>')
         self.setText("&nbsp;&nbsp; ".join(chips))
         self.setToolTip("Evidence is highlighted in its category's colour; the bold key sets that category on "
                         "the current metric row (Settings ▸ Category keys…)")

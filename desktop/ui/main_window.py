@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter
 
 from desktop.store import Store, StoreError, ui_queries
-from desktop.ui import panes, style, window_checks
+from desktop.ui import accessibility, panes, style, window_checks
 from desktop.ui.background_checks import BackgroundChecks
 from desktop.ui.document_list import DocumentList
 from desktop.ui.document_list_model import COL_METRICS, COL_PUBLISHED, COL_PUBLISHER, COL_TITLE, DocumentListModel
@@ -31,6 +31,7 @@ from desktop.ui.reviewer_prompt import ReviewerPrompt, ask_once
 from desktop.ui.settings import Settings
 from desktop.ui.shortcuts import ACTIONS, MENUS
 from desktop.ui.tools_menu import ToolsMenu
+from desktop.ui.summary_launch import open_summary
 from desktop.ui.undo_commands import Edits
 
 
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.tools = ToolsMenu(self)  # Tools ▸ Extractor report, Try rules…, Suggested rules (issue 13)
         self._wire()
+        accessibility.name_widgets(self)
         panes.set_tab_order(self)
         self._restore_layout()
         self.update_counts()
@@ -117,6 +119,7 @@ class MainWindow(QMainWindow):
             "sort_status": lambda: self.document_list.sort_by(COL_STATUS_LIST),
             "sort_figures": lambda: self.document_list.sort_by(COL_METRICS, Qt.DescendingOrder),
             "reviewer_name": f.ask_reviewer_name, "category_keys": f.edit_category_keys,
+            "summary": lambda: open_summary(self),
             "shortcuts": f.show_shortcuts, "checks_help": f.show_checks, "about": f.show_about,
         }
 

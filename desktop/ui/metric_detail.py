@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QDataWidgetMapper, QFormLayout, QLabel
                                QVBoxLayout, QWidget)
 
 from desktop.domain import UNITS
+from desktop.ui import style
 from desktop.ui.metrics_table_model import (COL_CHECKS, COL_EVIDENCE, COL_NOTE, COL_ORIGINAL, COL_RULE,
                                             COL_SUBJECT, COL_UNIT, MetricsTableModel)
 
@@ -99,7 +100,7 @@ class MetricDetail(QWidget):
             for widget in (self.subject, self.evidence, self.rule, self.original, self.checks, self.note):
                 widget.clear()
             self.unit.setCurrentText("")
-            self.heading.setText("<b>Selected metric</b> <span style='color:#666'>none</span>")
+            self.heading.setText(f"<b>Selected metric</b> <span style='color:{style.MUTED_COLOUR}'>none</span>")
             self.setEnabled(False)
             return
         self.setEnabled(True)

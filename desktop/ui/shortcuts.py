@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLineEdit
                                QVBoxLayout, QWidget)
 
 #: the menus in the menu bar, with their mnemonics (Alt+F opens File)
-MENUS = {"File": "&File", "Edit": "&Edit", "Review": "&Review", "Go": "&Go", "Settings": "&Settings",
+MENUS = {"File": "&File", "Edit": "&Edit", "Review": "&Review", "Go": "&Go", "View": "&View", "Settings": "&Settings",
          "Help": "&Help"}
 #: (name, menu, text, shortcuts); the window connects name -> a method
 ACTIONS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
@@ -47,6 +47,7 @@ ACTIONS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("sort_publisher", "Go", "Sort the list by p&ublisher", ()),
     ("sort_status", "Go", "Sort the list by &status", ()),
     ("sort_figures", "Go", "Sort the list by &figures, most first", ()),
+    ("summary", "View", "&Summary of the curated figures…", ("Ctrl+Shift+S",)),
     ("reviewer_name", "Settings", "&Reviewer name…", ()),
     ("category_keys", "Settings", "&Category keys…", ()),
     ("shortcuts", "Help", "&Keyboard shortcuts", ("F1",)),

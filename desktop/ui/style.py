@@ -54,6 +54,8 @@ STATUS_COLOURS: dict[str, str] = {
 }
 ERROR_COLOUR = "#b00020"
 FLAG_COLOUR = "#d0021b"
+#: secondary text (dates, hints); desktop/ui/theme.py adjusts these text colours to the palette at start
+MUTED_COLOUR = "#555555"
 
 
 def label(word: str | None) -> str:
@@ -109,11 +111,10 @@ def reading_font() -> QFont:
 
 
 def stylesheet() -> str:
-    """The small application stylesheet (``resources/styles/blotter.qss``), or empty."""
-    try:
-        return resource_path("styles", "blotter.qss").read_text(encoding="utf-8")
-    except OSError:
-        return ""
+    """The small application stylesheet for the application's palette (desktop/ui/theme.py), or empty."""
+    from PySide6.QtGui import QGuiApplication
+    from desktop.ui import theme
+    return theme.stylesheet(QGuiApplication.palette())
 
 
 WARNING_COLOUR = "#c77700"

@@ -14,11 +14,11 @@ Example::
 from __future__ import annotations
 
 import threading
-import traceback
 from typing import Callable, Iterable, Optional
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from desktop.errorlog import log_error, with_log
 from desktop.export import export
 from desktop.importer import iter_files
 from desktop.ingest import import_paths, safe_extract
@@ -37,6 +37,8 @@ class Job(QObject):
     def __init__(self, work: Work, parent: Optional[QObject] = None):
         super().__init__(parent)
         self.work = work
+        # what the error log calls it: "import" for import_work's work
+        self.name = getattr(work, "__qualname__", "background work").split(".")[0].removesuffix("_work")
         self._cancel = threading.Event()
         self.running = False
 
@@ -63,12 +65,12 @@ class _Runnable(QRunnable):
             result = job.work(job)
         except (StoreError, OSError, ValueError) as exc:
             job.running = False
-            job.failed.emit(str(exc))
+            job.failed.emit(with_log(str(exc), log_error(job.name, exc)))
             return
         except Exception as exc:  # noqa: BLE001 - a defect is reported, never a crash of the window
-            traceback.print_exc()
+            message = f"unexpected error: {type(exc).__name__}: {exc}"
             job.running = False
-            job.failed.emit(f"unexpected error: {type(exc).__name__}: {exc}")
+            job.failed.emit(with_log(message, log_error(job.name, exc, message)))
             return
         job.running = False
         job.finished.emit(result)
@@ -85,7 +87,7 @@ def import_work(db_path: str, reviewer: str, paths: list[str]) -> Work:
         store = Store.open(db_path, reviewer)
         try:
             return import_paths(store, paths,
-                                progress=lambda done, path: job.progress.emit(done, max(total, done), str(path)),
+                                progress=lambda done, path, *_: job.progress.emit(done, max(total, done), str(path)),
                                 cancelled=job.cancelled)
         finally:
             store.close()

@@ -60,8 +60,8 @@ def _check_import_and_extract(tmp_path, src, capsys):
     out, err = capsys.readouterr()
     assert code == 0, out + err
     assert "imported 2," in out
-    deep_lines = [line for line in out.splitlines() if "levels deep" in line]
-    assert len(deep_lines) == 1 and deep_lines[0].startswith("failed: "), out
+    deep_lines = [line for line in err.splitlines() if "levels deep" in line]  # failures: standard error
+    assert len(deep_lines) == 1 and deep_lines[0].startswith("failed: "), err
     assert "RecursionError" not in out + err
     assert main(["extract", str(src)]) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]

@@ -19,7 +19,7 @@ def test_newline_and_escapes_in_file_names_are_printed_escaped(tmp_path, capsys)
     assert "\x1b" not in out + err and "\x07" not in out + err and "\u202e" not in out + err
     summaries = [line for line in out.splitlines() if line.startswith("imported ")]
     assert summaries == ["imported 1, duplicates 0, failed 2"], out
-    assert "x\\nimported 999" in out and "\\x1b]0;pwned\\x07" in out and "\\u202e" in out
+    assert "x\\nimported 999" in err and "\\x1b]0;pwned\\x07" in err and "\\u202e" in err  # failures: standard error
 
 
 def test_escape_in_a_database_name_is_printed_escaped(tmp_path, capsys):

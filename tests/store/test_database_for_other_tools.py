@@ -110,3 +110,27 @@ def test_curated_metrics_holds_what_the_export_writes(store):
     assert len(view) == 3  # the rejected figure and the document not reviewed stay out
     row = dict(zip(cols, view[0]))
     assert (row["status"], row["value"], row["original_value"], row["rule_id"]) == ("corrected", 13, 12, "r.arrests")
+
+
+def test_datasette_inspect_and_search_on_a_fresh_database(fresh):
+    """Datasette (the `tools` extra: pip install -e '.[tools]') sees the index and its ?_search= filters."""
+    pytest.importorskip("datasette")
+    import asyncio
+
+    from datasette.app import Datasette
+    path, store = fresh
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    inspect = subprocess.run([sys.executable, "-m", "datasette", "inspect", str(path)], capture_output=True,
+                             text=True, timeout=120)
+    assert inspect.returncode == 0, inspect.stderr
+    tables = json.loads(inspect.stdout)["fresh"]["tables"]
+    assert tables["documents"]["count"] == 3 and tables["documents_fts"]["count"] == 3
+
+    async def search(words: str) -> list:
+        ds = Datasette(files=[str(path)], immutables=[])
+        response = await ds.client.get(f"/fresh/documents.json?_search={words}&_shape=array&_col=name")
+        assert response.status_code == 200, response.text
+        return sorted(row["name"] for row in response.json())
+
+    assert asyncio.run(search("knives")) == ["a.txt", "b.txt"]  # not every row: the index is found
+    assert asyncio.run(search("%22knives+were%22")) == ["a.txt"]
