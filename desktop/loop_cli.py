@@ -26,7 +26,11 @@ def _since(text: str) -> str:
 
 def add_commands(sub, db_help) -> None:
     """Add ``report`` and ``rules`` to ``blotter``'s subcommands."""
-    rep = sub.add_parser("report", help="the extractor's precision and recall from reviewers' decisions")
+    rep = sub.add_parser("report", help="the extractor's precision and recall from reviewers' decisions",
+                         description="Over documents marked reviewed, count each suggestion the extractor made as "
+                                     "confirmed, corrected (and which fields) or rejected, and each row a reviewer "
+                                     "added as a miss: precision and recall per category, rule, publisher or "
+                                     "extractor version.")
     rep.add_argument("--db", type=Path, dest="sub_db", metavar="FILE", help=db_help())
     rep.add_argument("--json", action="store_true", help="one JSON object")
     rep.add_argument("--since", type=_since, metavar="DATE", help="only documents reviewed on or after DATE")
@@ -36,20 +40,27 @@ def add_commands(sub, db_help) -> None:
     rules = sub.add_parser("rules", help=f"your own rules (in {user_rules_dir()}): try, suggest",
                            description=f"Your rules folder: {user_rules_dir()}. Its *.yaml files are layered "
                                        "over the bundled rules.")
-    rsub = rules.add_subparsers(dest="rules_command", metavar="ACTION")
+    rsub = rules.add_subparsers(dest="rules_command", metavar="ACTION", help="what to do with rules")
     tr = rsub.add_parser("try", help="run candidate rules over every reviewed document: what they fix and break "
-                                     "(exit status 1 when anything breaks)")
-    tr.add_argument("candidate", type=Path, metavar="RULES_DIR_OR_FILE")
+                                     "(exit status 1 when anything breaks)",
+                         description="Run candidate rules over every reviewed document and compare their output "
+                                     "with the reviewers' final rows: what they fix, what they break, what they "
+                                     "newly suggest. Exit status 1 when anything breaks.")
+    tr.add_argument("candidate", type=Path, metavar="RULES_DIR_OR_FILE",
+                    help="a rules file or a folder of them, layered over the bundled rules")
     tr.add_argument("--db", type=Path, dest="sub_db", metavar="FILE", help=db_help())
     tr.add_argument("--json", action="store_true", help="one JSON object")
-    sg = rsub.add_parser("suggest", help="words for the lexicon from rows reviewers added or corrected")
+    sg = rsub.add_parser("suggest", help="words for the lexicon from rows reviewers added or corrected",
+                         description="Propose words the lexicon lacks, mined from the rows reviewers added or "
+                                     "corrected, each tried over the reviewed documents before it is shown.")
     sg.add_argument("--db", type=Path, dest="sub_db", metavar="FILE", help=db_help())
     sg.add_argument("--json", action="store_true", help="one JSON object")
     sg.add_argument("--min-rows", type=int, default=2, metavar="N",
                     help="propose a word only when reviewers added it at least N times (default 2)")
     sg.add_argument("--accept", type=int, nargs="+", default=[], metavar="N",
                     help="write proposal N (as numbered in the list) to your rules folder")
-    rsub.add_parser("show", help="where your rules are and which are in use")
+    rsub.add_parser("show", help="where your rules are and which are in use",
+                    description="Say where your rules folder is and which of its files are in use.")
 
 
 def cmd_report(args) -> int:
