@@ -11,14 +11,13 @@ Example::
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Union
 
 from desktop.domain import Document, Extraction
-from desktop import extract_limits
+from desktop import extract_limits, parallel
 from desktop.extract_limits import bound
 from desktop.names import printable
 from desktop.importer import ImportResult, iter_files, read_paths
@@ -90,16 +89,13 @@ def read_and_extract(path: str, rules=None) -> tuple[ImportResult, Optional[Extr
     return result, extraction
 
 
-_POOL_RULES = None
-
-
-def _pool_init(rules) -> None:
-    global _POOL_RULES
-    _POOL_RULES = rules
-
-
 def _pool_work(path: str) -> tuple[ImportResult, Optional[Extraction]]:
-    return read_and_extract(path, _POOL_RULES)
+    return read_and_extract(path, parallel.worker_rules())
+
+
+def _lost(path: str) -> tuple[ImportResult, Optional[Extraction]]:
+    return ImportResult(path, error="the process reading it stopped unexpectedly (out of memory?); "
+                                    "nothing of it was imported: import it again on its own"), None
 
 
 def _results(paths, rules, workers: int) -> Iterator[tuple[ImportResult, Optional[Extraction]]]:
@@ -112,8 +108,9 @@ def _results(paths, rules, workers: int) -> Iterator[tuple[ImportResult, Optiona
         if problem:
             yield ImportResult(str(path), error=problem), None
     todo = [str(path) for path, problem in listed if not problem]
-    with multiprocessing.get_context("fork").Pool(workers, _pool_init, (rules,)) as pool:
-        yield from pool.imap(_pool_work, todo, chunksize=64)
+    from desktop import extractor
+    rules = rules or extractor.default_rules()  # compiled once, here: forked workers inherit them
+    yield from parallel.in_workers(_pool_work, todo, workers, rules, lost=_lost)
 
 
 def default_workers() -> int:

@@ -1,6 +1,7 @@
 """Long work off the GUI thread: import, re-extract all, export.
 
-A :class:`Job` runs a plain function on ``QThreadPool``; the function opens its
+A :class:`Job` runs a plain function on ``QThreadPool`` (an import also reads and extracts in
+worker processes, one a core: :mod:`desktop.parallel`); the function opens its
 OWN store connection on the same file (SQLite connections do not cross threads,
 and WAL lets the window keep reading and writing meanwhile). Progress and the
 result come back as queued signals; ``cancel()`` is polled between files.
@@ -21,7 +22,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.export import export
 from desktop.importer import iter_files
-from desktop.ingest import import_paths, safe_extract
+from desktop.ingest import default_workers, import_paths, safe_extract
 from desktop.store import Store, StoreError, review_checks
 
 Work = Callable[["Job"], object]
@@ -86,7 +87,7 @@ def import_work(db_path: str, reviewer: str, paths: list[str]) -> Work:
         try:
             return import_paths(store, paths,
                                 progress=lambda done, path: job.progress.emit(done, max(total, done), str(path)),
-                                cancelled=job.cancelled)
+                                cancelled=job.cancelled, workers=default_workers())
         finally:
             store.close()
     return work

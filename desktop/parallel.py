@@ -1,0 +1,101 @@
+"""Work on many files in worker processes, results streamed back in order, a chunk at a time.
+
+The import and ``blotter extract --jobs`` read and extract releases in worker processes while the
+calling process writes what comes back. Files go out in chunks of :data:`CHUNK` (one message a
+chunk, not one a file) and at most :data:`AHEAD` chunks a worker are in flight, so a slow writer
+holds back the readers instead of piling results up in memory. Results come back in the order of
+the files.
+
+Workers are forked when the caller is the process's only thread (the compiled rules are
+inherited, not sent); from a process that runs other threads (the window) they come from a
+``forkserver``, since forking a threaded process can copy a lock another thread holds.
+
+A worker that dies (killed, out of memory) loses only its chunk: its files are reported as failed
+by ``lost(path)`` and the rest go on in a new pool.
+
+Example::
+
+    >>> for result in in_workers(read_and_extract, paths, workers=2, init=(rules, 30)):
+    ...     store(result)
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Callable, Iterator, Optional, Sequence, TypeVar
+
+from desktop import extract_limits
+
+R = TypeVar("R")
+#: Files a message: large enough that pickling and waking a process cost little a file,
+#: small enough that progress moves and the last chunks share out evenly.
+CHUNK = 24
+#: Chunks in flight a worker.
+AHEAD = 4
+
+_RULES = None
+
+
+def worker_rules():
+    """The rules the pool was started with (in a worker process)."""
+    return _RULES
+
+
+def _init(rules, budget: Optional[float]) -> None:
+    global _RULES
+    _RULES = rules
+    extract_limits.TIME_BUDGET_S = budget  # the caller's --time-budget, also under forkserver
+
+
+def _run(fn: Callable[[str], R], chunk: Sequence[str]) -> list[R]:
+    return [fn(path) for path in chunk]
+
+
+def _context():
+    if threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver")
+
+
+def in_workers(fn: Callable[[str], R], paths: Sequence[str], workers: int, rules=None,
+               lost: Optional[Callable[[str], R]] = None, chunk: int = CHUNK) -> Iterator[R]:
+    """``fn(path)`` for every path, computed in ``workers`` processes, yielded in order.
+
+    :param fn: a module-level function (it is sent to the workers by name); it may call
+        :func:`worker_rules` for ``rules``
+    :param lost: the result for a file whose worker died (default: the error is raised); when a
+        worker dies, its chunk is tried again one file a message, so only the file that kills a
+        worker is lost
+    Closing the generator early (a cancelled import) stops handing out work.
+    """
+    todo = deque(list(paths[i:i + chunk]) for i in range(0, len(paths), chunk))
+    while todo:
+        pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init,
+                                   initargs=(rules, extract_limits.TIME_BUDGET_S))
+        pending: deque[tuple[list[str], Future]] = deque()
+        try:
+            while todo or pending:
+                while todo and len(pending) < workers * AHEAD:
+                    part = todo.popleft()
+                    pending.append((part, pool.submit(_run, fn, part)))
+                part, future = pending.popleft()
+                try:
+                    results = future.result()
+                except BrokenProcessPool:
+                    if lost is None:
+                        raise
+                    requeue = [p for p, _ in pending]
+                    pending.clear()
+                    if len(part) == 1:
+                        yield lost(part[0])
+                    else:  # which file killed it is not known: one file a message from here
+                        requeue = [[p] for p in part] + requeue
+                    todo.extendleft(reversed(requeue))
+                    break
+                yield from results
+        finally:
+            pool.shutdown(wait=not pending, cancel_futures=True)
