@@ -98,19 +98,27 @@ def _lost(path: str) -> tuple[ImportResult, Optional[Extraction]]:
                                     "nothing of it was imported: import it again on its own"), None
 
 
-def _results(paths, rules, workers: int) -> Iterator[tuple[ImportResult, Optional[Extraction]]]:
+def read_and_extract_all(paths, rules=None, workers: int = 1) -> Iterator[tuple[ImportResult, Optional[Extraction]]]:
+    """:func:`read_and_extract` for every file under ``paths``, in the order of
+    :func:`~desktop.importer.iter_files`; with ``workers`` > 1 and at least :data:`POOL_THRESHOLD`
+    files, in that many worker processes (:mod:`desktop.parallel`)."""
     listed = list(iter_files(paths))
     if workers <= 1 or len(listed) < POOL_THRESHOLD:
         for path, problem in listed:
             yield (ImportResult(str(path), error=problem), None) if problem else read_and_extract(str(path), rules)
         return
-    for path, problem in listed:
-        if problem:
-            yield ImportResult(str(path), error=problem), None
-    todo = [str(path) for path, problem in listed if not problem]
     from desktop import extractor
     rules = rules or extractor.default_rules()  # compiled once, here: forked workers inherit them
-    yield from parallel.in_workers(_pool_work, todo, workers, rules, lost=_lost)
+    done = parallel.in_workers(_pool_work, [str(p) for p, problem in listed if not problem], workers, rules,
+                               lost=_lost)
+    try:
+        for path, problem in listed:
+            yield (ImportResult(str(path), error=problem), None) if problem else next(done)
+    finally:
+        done.close()
+
+
+_results = read_and_extract_all
 
 
 def default_workers() -> int:
