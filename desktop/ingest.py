@@ -14,16 +14,18 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Union
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Union
 
 from desktop.domain import Document, Extraction
 from desktop import extract_limits, parallel
 from desktop.extract_limits import bound
 from desktop.names import printable
-from desktop.importer import ImportResult, iter_files, read_paths
 from desktop.paths import seeds_dir
 from desktop.store import Store
 from desktop.timebudget import OverBudget, time_budget
+
+if TYPE_CHECKING:  # the importer (YAML, HTML) is loaded when files are read, not when the window starts
+    from desktop.importer import ImportResult
 
 BATCH = 500
 #: Fewer files than this are read in-process: a pool costs more than it saves.
@@ -81,6 +83,7 @@ def bounded_extract(doc: Document, rules=None) -> tuple[Extraction, list[str]]:
 
 def read_and_extract(path: str, rules=None) -> tuple[ImportResult, Optional[Extraction]]:
     """One file read and extracted: the unit of work a pool process does."""
+    from desktop.importer import read_paths
     [result] = list(read_paths([path]))
     if not result.ok:
         return result, None
@@ -94,6 +97,7 @@ def _pool_work(path: str) -> tuple[ImportResult, Optional[Extraction]]:
 
 
 def _lost(path: str) -> tuple[ImportResult, Optional[Extraction]]:
+    from desktop.importer import ImportResult
     return ImportResult(path, error="the process reading it stopped unexpectedly (out of memory?); "
                                     "nothing of it was imported: import it again on its own"), None
 
@@ -102,6 +106,7 @@ def read_and_extract_all(paths, rules=None, workers: int = 1) -> Iterator[tuple[
     """:func:`read_and_extract` for every file under ``paths``, in the order of
     :func:`~desktop.importer.iter_files`; with ``workers`` > 1 and at least :data:`POOL_THRESHOLD`
     files, in that many worker processes (:mod:`desktop.parallel`)."""
+    from desktop.importer import ImportResult, iter_files
     listed = list(iter_files(paths))
     if workers <= 1 or len(listed) < POOL_THRESHOLD:
         for path, problem in listed:

@@ -20,8 +20,6 @@ from typing import Callable, Iterable, Optional
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from desktop.export import export
-from desktop.importer import iter_files
 from desktop.ingest import default_workers, import_paths, safe_extract
 from desktop.store import Store, StoreError, review_checks
 
@@ -77,6 +75,7 @@ class _Runnable(QRunnable):
 
 def count_files(paths: Iterable[str]) -> int:
     """Roughly how many files an import will read (for the progress bar)."""
+    from desktop.importer import iter_files  # here: the window starts without the importer (YAML, HTML)
     return sum(1 for _ in iter_files(paths))  # the importer's own walk: no recursion, depth-limited
 
 
@@ -118,6 +117,8 @@ def reextract_work(db_path: str, reviewer: str) -> Work:
 
 def export_work(db_path: str, reviewer: str, out: str, include_all: bool) -> Work:
     """Write the CSV; returns ``(rows, out)``."""
+    from desktop.export import export  # here: not needed to start the window
+
     def work(job: Job):
         store = Store.open(db_path, reviewer)
         try:
