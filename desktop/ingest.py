@@ -123,9 +123,6 @@ def read_and_extract_all(paths, rules=None, workers: int = 1) -> Iterator[tuple[
         done.close()
 
 
-_results = read_and_extract_all
-
-
 def default_workers() -> int:
     """Processes for reading and extracting: one a core, at most four."""
     return max(1, min(4, os.cpu_count() or 1))
@@ -139,8 +136,9 @@ def import_paths(store: Store, paths: Iterable[Union[str, Path]], rules=None,
     :param progress: called with (files done, current path)
     :param cancelled: polled between files; when it returns True the import stops
         after saving what was read so far
-    :param workers: processes that read and extract in parallel (the CLI uses
-        :func:`default_workers`; the window reads in one background thread)
+    :param workers: processes that read and extract in parallel while this process writes (the
+        CLI and the window use :func:`default_workers`); ``progress`` and ``cancelled`` are still
+        called here, a file at a time
     """
     report = ImportReport()
     batch: list[tuple[Document, Extraction]] = []
@@ -152,7 +150,7 @@ def import_paths(store: Store, paths: Iterable[Union[str, Path]], rules=None,
         report.duplicates.extend(d.source_path or d.name for d in dupes)
         batch.clear()
 
-    for result, ext in _results(paths, rules, workers):
+    for result, ext in read_and_extract_all(paths, rules, workers):
         done += 1
         _collect(result, ext, report, batch)
         if len(batch) >= BATCH:
