@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Union
 
 from desktop.domain import Document, Extraction
-from desktop import extract_limits, parallel
+from desktop import extract_limits
 from desktop.extract_limits import bound
 from desktop.names import printable
 from desktop.paths import seeds_dir
@@ -93,6 +93,7 @@ def read_and_extract(path: str, rules=None) -> tuple[ImportResult, Optional[Extr
 
 
 def _pool_work(path: str) -> tuple[ImportResult, Optional[Extraction]]:
+    from desktop import parallel
     return read_and_extract(path, parallel.worker_rules())
 
 
@@ -112,7 +113,7 @@ def read_and_extract_all(paths, rules=None, workers: int = 1) -> Iterator[tuple[
         for path, problem in listed:
             yield (ImportResult(str(path), error=problem), None) if problem else read_and_extract(str(path), rules)
         return
-    from desktop import extractor
+    from desktop import extractor, parallel  # here: the window starts without multiprocessing
     rules = rules or extractor.default_rules()  # compiled once, here: forked workers inherit them
     done = parallel.in_workers(_pool_work, [str(p) for p, problem in listed if not problem], workers, rules,
                                lost=_lost)
