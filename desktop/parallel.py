@@ -8,15 +8,17 @@ the files.
 
 Workers are forked when the caller is the process's only thread (the compiled rules are
 inherited, not sent); from a process that runs other threads (the window) they come from a
-``forkserver``, since forking a threaded process can copy a lock another thread holds.
+``forkserver``, since forking a threaded process can copy a lock another thread holds. The
+caller's time budget for one release (``extract_limits.TIME_BUDGET_S``) goes with them.
 
-A worker that dies (killed, out of memory) loses only its chunk: its files are reported as failed
-by ``lost(path)`` and the rest go on in a new pool.
+A worker that dies (killed, out of memory) loses only the file that killed it: its chunk is tried
+again one file a message in a new pool, and the file that kills a worker again is reported by
+``lost(path)``.
 
 Example::
 
-    >>> for result in in_workers(read_and_extract, paths, workers=2, init=(rules, 30)):
-    ...     store(result)
+    >>> for result in in_workers(work_on_one_file, paths, workers=2, rules=rules, lost=report_lost):
+    ...     write(result)
 """
 
 from __future__ import annotations
