@@ -11,9 +11,9 @@ inherited, not sent); from a process that runs other threads (the window) they c
 ``forkserver``, since forking a threaded process can copy a lock another thread holds. The
 caller's time budget for one release (``extract_limits.TIME_BUDGET_S``) goes with them.
 
-A worker that dies (killed, out of memory) loses only the file that killed it: its chunk is tried
-again one file a message in a new pool, and the file that kills a worker again is reported by
-``lost(path)``.
+A worker that dies (killed, out of memory) loses only the file that killed it: every file that
+was in flight is tried again alone, one at a time, in a new pool, and the one that kills a worker
+again is reported by ``lost(path)``.
 
 Example::
 
@@ -69,33 +69,36 @@ def in_workers(fn: Callable[[str], R], paths: Sequence[str], workers: int, rules
 
     :param fn: a module-level function (it is sent to the workers by name); it may call
         :func:`worker_rules` for ``rules``
-    :param lost: the result for a file whose worker died (default: the error is raised); when a
-        worker dies, its chunk is tried again one file a message, so only the file that kills a
-        worker is lost
+    :param lost: the result for a file whose worker died (default: the error is raised). When a
+        worker dies, every file that was in flight is tried again alone, one at a time, so only
+        the file that kills a worker is lost.
     Closing the generator early (a cancelled import) stops handing out work.
     """
-    todo = deque(list(paths[i:i + chunk]) for i in range(0, len(paths), chunk))
+    # (files, suspect): a suspect was in flight when a worker died; it runs alone
+    todo = deque((list(paths[i:i + chunk]), False) for i in range(0, len(paths), chunk))
     while todo:
         pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_init,
                                    initargs=(rules, extract_limits.TIME_BUDGET_S))
-        pending: deque[tuple[list[str], Future]] = deque()
+        pending: deque[tuple[list[str], bool, Future]] = deque()
         try:
             while todo or pending:
-                while todo and len(pending) < workers * AHEAD:
-                    part = todo.popleft()
-                    pending.append((part, pool.submit(_run, fn, part)))
-                part, future = pending.popleft()
+                while todo and len(pending) < workers * AHEAD and not (todo[0][1] and pending):
+                    part, suspect = todo.popleft()
+                    pending.append((part, suspect, pool.submit(_run, fn, part)))
+                    if suspect:
+                        break
+                part, suspect, future = pending.popleft()
                 try:
                     results = future.result()
                 except BrokenProcessPool:
                     if lost is None:
                         raise
-                    requeue = [p for p, _ in pending]
-                    pending.clear()
-                    if len(part) == 1:
+                    if suspect:  # it ran alone: it is the one
                         yield lost(part[0])
-                    else:  # which file killed it is not known: one file a message from here
-                        requeue = [[p] for p in part] + requeue
+                        requeue = []
+                    else:
+                        requeue = [([p], True) for q in [part] + [q for q, _, _ in pending] for p in q]
+                    pending.clear()
                     todo.extendleft(reversed(requeue))
                     break
                 yield from results

@@ -70,3 +70,10 @@ def test_import_on_two_processes_stores_what_one_does(tmp_path, monkeypatch):
     assert _rows(one) == _rows(two) and len(_rows(two)) >= 24
     assert seen == list(range(1, 14))  # progress from the calling process, a file at a time
     one.close(), two.close()
+
+
+def test_files_in_flight_beside_the_killer_are_not_lost():
+    paths = [f"f{i}" for i in range(40)] + ["f40kill"] + [f"f{i}" for i in range(41, 50)]
+    out = list(parallel.in_workers(_echo, paths, workers=2, lost=_lost, chunk=1))  # many chunks in flight
+    assert [r[0] for r in out] == paths
+    assert [r[0] for r in out if r[1] == "lost"] == ["f40kill"]
