@@ -1,7 +1,8 @@
 """Synthetic press releases made from the bundled seeds, for benchmarks.
 
 Numbers, operation names and paragraph order are perturbed, bodies are padded
-or cut to 2–6 KB, and the same ``seed`` always gives the same corpus.
+or cut to 2–6 KB, one release in five opens with YAML front matter shaped like a
+scraped page's (as real corpora do), and the same ``seed`` always gives the same corpus.
 
 Example::
 
@@ -54,8 +55,8 @@ def _perturb_number(match: re.Match, rng: random.Random) -> str:
     return f"{n:,}" if "," in text else str(n)
 
 
-def make_release(rng: random.Random, pool: list[tuple[str, list[str]]]) -> str:
-    """One synthetic release of 2–6 KB."""
+def make_release(rng: random.Random, pool: list[tuple[str, list[str]]], with_front_matter: bool = False) -> str:
+    """One synthetic release of 2–6 KB (its body), with front matter when asked."""
     head, paras = pool[rng.randrange(len(pool))]
     paras = list(paras)
     rng.shuffle(paras)
@@ -72,7 +73,28 @@ def make_release(rng: random.Random, pool: list[tuple[str, list[str]]]) -> str:
     text = _OPERATION.sub(lambda m: f"Operation {name}", text)
     text = _NUMBER.sub(lambda m: _perturb_number(m, rng), text)
     day, month, year = rng.randint(1, 28), rng.randrange(12), rng.randint(2018, 2025)
-    return f"{MONTHS[month][:3]} {day:02}, {year} 10:00 GMT\n\n{text}\n\nRef {rng.getrandbits(48):012x}\n"
+    out = f"{MONTHS[month][:3]} {day:02}, {year} 10:00 GMT\n\n{text}\n\nRef {rng.getrandbits(48):012x}\n"
+    return front_matter(rng, text) + out if with_front_matter else out
+
+
+def front_matter(rng: random.Random, text: str) -> str:
+    """A ```` ```yaml ```` block like the ones scrapers write (seed 000's shape: nested keys, a long
+    description, addresses)."""
+    title = text.split("\n", 1)[0][:90].replace("'", "''")
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60]
+    url = f"https://news.example.police.uk/news/{slug}-{rng.randrange(10**6)}"
+    desc = " ".join(text.split()[:28]).replace("'", "''")
+    return ("```yaml\n"
+            "area: Metropolitan\n"
+            f"fb:\n  app:\n    id: '{rng.getrandbits(40)}'\n"
+            f"og:\n  description: '{desc}...'\n"
+            f"  image: https://resources.example.com/image/upload/{rng.getrandbits(60):015x}.jpg\n"
+            "  site:\n    name: Mynewsdesk\n"
+            f"  title: '{title}'\n  type: article\n  url: {url}\n"
+            "pressroom:\n  name: Metropolitan Police\n"
+            f"title: '{title} - Metropolitan Police'\n"
+            f"url: {url}\n"
+            "```\n\n")
 
 
 def generate(n: int, seed: int = 0) -> Iterator[tuple[str, str]]:
@@ -80,13 +102,13 @@ def generate(n: int, seed: int = 0) -> Iterator[tuple[str, str]]:
     rng = random.Random(seed)
     pool = seed_paragraphs()
     for i in range(n):
-        yield f"release_{i:06}.txt", make_release(rng, pool)
+        yield f"release_{i:06}.txt", make_release(rng, pool, with_front_matter=i % 5 == 4)
 
 
 def write_corpus(out: Path, n: int, seed: int = 0) -> Path:
     """Write ``n`` releases into ``out`` (spread over sub-folders of 1,000); reuse a complete one."""
     out = Path(out)
-    stamp = out / f".complete-{n}-{seed}"
+    stamp = out / f".complete-{n}-{seed}-fm5"
     if stamp.exists():
         return out
     for i, (name, text) in enumerate(generate(n, seed)):

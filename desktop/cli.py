@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     ext = sub.add_parser("extract", help="print the extractor's findings as JSON Lines")
     ext.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     ext.add_argument("--rules", type=Path, help="extractor rules file (YAML)")
+    ext.add_argument("-j", "--jobs", type=int, default=0,
+                     help="processes that read and extract in parallel (default: one a core, at most 4)")
     ext.add_argument("--time-budget", type=float, default=None, metavar="SECONDS",
                      help="longest extraction of one release (default: 30)")
 
@@ -165,20 +167,18 @@ def cmd_import(args) -> int:
 
 
 def cmd_extract(args) -> int:
-    from desktop.importer import read_paths
-    from desktop.ingest import bounded_extract
+    from desktop.ingest import default_workers, read_and_extract_all
     rules = _load_rules(args)
     out = sys.stdout
     done = failed = 0
-    for result in read_paths(args.paths):
+    for result, extraction in read_and_extract_all(args.paths, rules, args.jobs or default_workers()):
         if result.error:
             record = {"document": Path(result.path).name, "error": result.error}
             failed += 1
         else:
-            extraction, notes = bounded_extract(result.document, rules)
             record = extraction.to_json()
-            if result.notes + notes and not extraction.error:
-                record["notes"] = result.notes + notes
+            if result.notes and not extraction.error:
+                record["notes"] = result.notes
             failed += bool(extraction.error)
             done += not extraction.error
         out.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -11,20 +11,21 @@ Example::
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional, Union
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Union
 
 from desktop.domain import Document, Extraction
 from desktop import extract_limits
 from desktop.extract_limits import bound
 from desktop.names import printable
-from desktop.importer import ImportResult, iter_files, read_paths
 from desktop.paths import seeds_dir
 from desktop.store import Store
 from desktop.timebudget import OverBudget, time_budget
+
+if TYPE_CHECKING:  # the importer (YAML, HTML) is loaded when files are read, not when the window starts
+    from desktop.importer import ImportResult
 
 BATCH = 500
 #: Fewer files than this are read in-process: a pool costs more than it saves.
@@ -82,6 +83,7 @@ def bounded_extract(doc: Document, rules=None) -> tuple[Extraction, list[str]]:
 
 def read_and_extract(path: str, rules=None) -> tuple[ImportResult, Optional[Extraction]]:
     """One file read and extracted: the unit of work a pool process does."""
+    from desktop.importer import read_paths
     [result] = list(read_paths([path]))
     if not result.ok:
         return result, None
@@ -90,30 +92,36 @@ def read_and_extract(path: str, rules=None) -> tuple[ImportResult, Optional[Extr
     return result, extraction
 
 
-_POOL_RULES = None
-
-
-def _pool_init(rules) -> None:
-    global _POOL_RULES
-    _POOL_RULES = rules
-
-
 def _pool_work(path: str) -> tuple[ImportResult, Optional[Extraction]]:
-    return read_and_extract(path, _POOL_RULES)
+    from desktop import parallel
+    return read_and_extract(path, parallel.worker_rules())
 
 
-def _results(paths, rules, workers: int) -> Iterator[tuple[ImportResult, Optional[Extraction]]]:
+def _lost(path: str) -> tuple[ImportResult, Optional[Extraction]]:
+    from desktop.importer import ImportResult
+    return ImportResult(path, error="the process reading it stopped unexpectedly (out of memory?); "
+                                    "nothing of it was imported: import it again on its own"), None
+
+
+def read_and_extract_all(paths, rules=None, workers: int = 1) -> Iterator[tuple[ImportResult, Optional[Extraction]]]:
+    """:func:`read_and_extract` for every file under ``paths``, in the order of
+    :func:`~desktop.importer.iter_files`; with ``workers`` > 1 and at least :data:`POOL_THRESHOLD`
+    files, in that many worker processes (:mod:`desktop.parallel`)."""
+    from desktop.importer import ImportResult, iter_files
     listed = list(iter_files(paths))
     if workers <= 1 or len(listed) < POOL_THRESHOLD:
         for path, problem in listed:
             yield (ImportResult(str(path), error=problem), None) if problem else read_and_extract(str(path), rules)
         return
-    for path, problem in listed:
-        if problem:
-            yield ImportResult(str(path), error=problem), None
-    todo = [str(path) for path, problem in listed if not problem]
-    with multiprocessing.get_context("fork").Pool(workers, _pool_init, (rules,)) as pool:
-        yield from pool.imap(_pool_work, todo, chunksize=64)
+    from desktop import extractor, parallel  # here: the window starts without multiprocessing
+    rules = rules or extractor.default_rules()  # compiled once, here: forked workers inherit them
+    done = parallel.in_workers(_pool_work, [str(p) for p, problem in listed if not problem], workers, rules,
+                               lost=_lost)
+    try:
+        for path, problem in listed:
+            yield (ImportResult(str(path), error=problem), None) if problem else next(done)
+    finally:
+        done.close()
 
 
 def default_workers() -> int:
@@ -129,8 +137,9 @@ def import_paths(store: Store, paths: Iterable[Union[str, Path]], rules=None,
     :param progress: called with (files done, current path, failures so far)
     :param cancelled: polled between files; when it returns True the import stops
         after saving what was read so far
-    :param workers: processes that read and extract in parallel (the CLI uses
-        :func:`default_workers`; the window reads in one background thread)
+    :param workers: processes that read and extract in parallel while this process writes (the
+        CLI and the window use :func:`default_workers`); ``progress`` and ``cancelled`` are still
+        called here, a file at a time
     """
     report = ImportReport()
     batch: list[tuple[Document, Extraction]] = []
@@ -142,7 +151,7 @@ def import_paths(store: Store, paths: Iterable[Union[str, Path]], rules=None,
         report.duplicates.extend(d.source_path or d.name for d in dupes)
         batch.clear()
 
-    for result, ext in _results(paths, rules, workers):
+    for result, ext in read_and_extract_all(paths, rules, workers):
         done += 1
         _collect(result, ext, report, batch)
         if len(batch) >= BATCH:

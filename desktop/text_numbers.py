@@ -22,8 +22,12 @@ _WORDS = ("one two three four five six seven eight nine ten eleven twelve thirte
           "million dozen").split()
 _MONTHS = ("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
            "august september october november december").split()
-_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|(?<![\w.,])\d+(?:\.\d+)?(?![\w])"
-                     r"|\b(?:" + "|".join(_WORDS) + r")\b", re.IGNORECASE)
+#: Every alternative starts where no word character stands before and a digit or a number word's first
+#: letter stands after: the look-around in front only skips, quickly, the places none of them can start
+#: (the scan took ~1 ms a release, the checks' and the document switch's largest cost; now a third).
+_NUMBER = re.compile(r"(?<!\w)(?=[\d" + "".join(sorted({w[0] for w in _WORDS})) + r"])"
+                     r"(?:(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|(?<![\w.,])\d+(?:\.\d+)?(?![\w])"
+                     r"|\b(?:" + "|".join(_WORDS) + r")\b)", re.IGNORECASE)
 _MONTH_AFTER = re.compile(r"^\s*(?:" + "|".join(_MONTHS) + r")\b", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(_MONTHS) + r")\.?\s*$", re.IGNORECASE)
 

@@ -137,3 +137,18 @@ def test_db_shows_as_file_in_each_subcommands_help(command, capsys):
         main([command, "--help"])
     text = capsys.readouterr().out
     assert "--db FILE" in text and "SUB_DB" not in text
+
+
+def test_extract_jobs_gives_the_same_lines_in_the_same_order(tmp_path, capsys, monkeypatch):
+    """Issue 15: ``extract --jobs 2`` reads and extracts in two processes, printing what one does."""
+    from desktop import ingest
+    monkeypatch.setattr(ingest, "POOL_THRESHOLD", 2)
+    for i in range(9):
+        (tmp_path / f"r{i}.txt").write_text(f"Police arrested {i + 4} men and seized {i + 1} knives.\n",
+                                            encoding="utf-8")
+    (tmp_path / "r4.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 32)
+    code1, one, _ = run(capsys, "extract", tmp_path, "--jobs", "1")
+    code2, two, _ = run(capsys, "extract", tmp_path, "--jobs", "2")
+    assert code1 == code2 == 0 and one == two
+    lines = [json.loads(line) for line in two.splitlines()]
+    assert [r["document"] for r in lines] == [f"r{i}.txt" for i in range(9)] and "error" in lines[4]

@@ -3,7 +3,9 @@
 For each document: the document row, one extraction run, its suggested
 operations and metrics exactly as produced, the reviewed rows that start as
 ``suggested`` copies of them, and one ``import`` audit entry. Everything goes
-through :func:`desktop.store.bulk.insert_rows` with ids assigned up front.
+through :func:`desktop.store.bulk.insert_rows` with ids assigned up front; the full-text index
+is filled for the whole batch by one statement (migration 0006: per-row trigger inserts made
+FTS5 write a segment a release, 0.55 ms of the writer's 0.9).
 
 Example::
 
@@ -32,10 +34,14 @@ def bulk_import(db: sqlite_utils.Database, pairs: list[tuple[Document, Extractio
     stamp = now()
     first = next_id(db, "documents")
     ids = list(range(first, first + len(pairs)))
+    db.conn.execute("INSERT INTO fts_deferred (since_id) VALUES (?)", (first,))  # the trigger stands aside
     insert_rows(db, "documents", DOC_COLUMNS, [
         (doc_id, doc.sha256, doc.name, doc.source_path, doc.title, doc.published, doc.publisher, doc.url,
          doc.area, doc.body, json.dumps(doc.front_matter, ensure_ascii=False, default=str), doc.encoding, "new",
          stamp) for doc_id, (doc, _) in zip(ids, pairs)])
+    db.conn.execute("DELETE FROM fts_deferred")
+    db.conn.execute('INSERT INTO "documents_fts" (rowid, "title", "body") '
+                    "SELECT id, title, body FROM documents WHERE id >= ? ORDER BY id", (first,))
     runs = suggestions.add_runs(db, [(doc_id, ext) for doc_id, (_, ext) in zip(ids, pairs)], stamp)
     review.seed_from_suggestions(db, [(doc_id, ext, op_ids, metric_ids)
                                       for doc_id, (_, ext), (_, op_ids, metric_ids) in zip(ids, pairs, runs)], stamp)

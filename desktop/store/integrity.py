@@ -66,7 +66,7 @@ def open_read_only(path: Union[str, Path]) -> sqlite_utils.Database:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: cannot be read as a database ({exc})") from None
-    return sqlite_utils.Database(conn)
+    return sqlite_utils.Database(conn, execute_plugins=False)  # as in connection._open
 
 
 def check(path: Union[str, Path]) -> list[str]:

@@ -26,6 +26,12 @@ DOC_STATUS_ROLE = Qt.UserRole + 2
 FLAGGED_ROLE = Qt.UserRole + 3
 #: "published · publisher", the title's second line in the list
 SUBTITLE_ROLE = Qt.UserRole + 4
+_DISPLAY, _DECORATION, _TOOLTIP = int(Qt.DisplayRole), int(Qt.DecorationRole), int(Qt.ToolTipRole)
+_FOREGROUND, _ALIGNMENT = int(Qt.ForegroundRole), int(Qt.TextAlignmentRole)
+_DOC_ID, _DOC_STATUS, _FLAGGED, _SUBTITLE = (int(r) for r in (DOC_ID_ROLE, DOC_STATUS_ROLE, FLAGGED_ROLE,
+                                                            SUBTITLE_ROLE))
+_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+_ITEM_FLAGS = Qt.ItemIsEnabled | Qt.ItemIsSelectable
 PAGE = 200
 #: How far past the loaded rows the list looks for a document it is asked to select.
 LOOKAHEAD = PAGE
@@ -174,14 +180,18 @@ class DocumentListModel(QAbstractTableModel):
         return None
 
     def flags(self, index) -> Qt.ItemFlags:
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable if index.isValid() else Qt.NoItemFlags
+        return _ITEM_FLAGS if index.isValid() else Qt.NoItemFlags
 
     def data(self, index, role=Qt.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        # asked for a dozen roles of every visible cell at each paint: plain int comparisons (comparing
+        # with Qt's enum members goes through Python's enum machinery on every call)
+        role = int(role)
+        r = index.row()
+        if not (0 <= r < len(self._rows)) or not index.isValid():
             return None
-        doc = self._rows[index.row()]
+        doc = self._rows[r]
         col = index.column()
-        if role == Qt.DisplayRole:
+        if role == _DISPLAY:
             if col == COL_STATUS:
                 return style.label(doc["status"])
             if col == COL_TITLE:
@@ -192,9 +202,9 @@ class DocumentListModel(QAbstractTableModel):
                 return doc["publisher"] or ""
             if col == COL_METRICS:
                 return doc["metric_count"]
-        if role == Qt.DecorationRole and col == COL_STATUS:
+        if role == _DECORATION and col == COL_STATUS:
             return style.status_icon(doc["status"])
-        if role == Qt.ToolTipRole:
+        if role == _TOOLTIP:
             tip = f"{doc['title'] or doc['name']}\n{doc['publisher'] or ''} {doc['published'] or ''}\n{doc['name']}"
             if doc["flagged"]:
                 tip += "\n⚑ The reviewed figures disagree with the extractor's latest suggestions."
@@ -207,16 +217,16 @@ class DocumentListModel(QAbstractTableModel):
             if doc.get("note"):
                 tip += f"\n✎ {doc['note']}"
             return tip
-        if role == Qt.ForegroundRole and col == COL_STATUS and (doc["flagged"] or doc.get("check_summary")):
+        if role == _FOREGROUND and col == COL_STATUS and (doc["flagged"] or doc.get("check_summary")):
             return QColor(style.FLAG_COLOUR)
-        if role == Qt.TextAlignmentRole and col == COL_METRICS:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == DOC_ID_ROLE:
+        if role == _ALIGNMENT and col == COL_METRICS:
+            return _RIGHT
+        if role == _DOC_ID:
             return doc["id"]
-        if role == DOC_STATUS_ROLE:
+        if role == _DOC_STATUS:
             return doc["status"]
-        if role == FLAGGED_ROLE:
+        if role == _FLAGGED:
             return bool(doc["flagged"])
-        if role == SUBTITLE_ROLE:
+        if role == _SUBTITLE:
             return marks(doc) + (" · ".join(p for p in (doc["published"], doc["publisher"]) if p) or doc["name"])
         return None

@@ -13,6 +13,7 @@ Example::
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Iterable, Optional
 
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
@@ -22,11 +23,15 @@ from desktop.ui import style
 from desktop.text_numbers import uncited
 
 
+#: Code points taking two UTF-16 units (found by the regex engine, not a Python loop over every character).
+_WIDE = re.compile("[\U00010000-\U0010FFFF]")
+
+
 class OffsetMap:
     """Python character offsets <-> Qt (UTF-16) positions for one text."""
 
     def __init__(self, text: str):
-        self.wide = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]  # code points taking two units
+        self.wide = [] if text.isascii() else [m.start() for m in _WIDE.finditer(text)]
         self.length = len(text)
 
     def to_qt(self, offset: int) -> int:

@@ -1,6 +1,7 @@
 """Long work off the GUI thread: import, re-extract all, export.
 
-A :class:`Job` runs a plain function on ``QThreadPool``; the function opens its
+A :class:`Job` runs a plain function on ``QThreadPool`` (an import also reads and extracts in
+worker processes, one a core: :mod:`desktop.parallel`); the function opens its
 OWN store connection on the same file (SQLite connections do not cross threads,
 and WAL lets the window keep reading and writing meanwhile). Progress and the
 result come back as queued signals; ``cancel()`` is polled between files.
@@ -19,9 +20,7 @@ from typing import Callable, Iterable, Optional
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.errorlog import log_error, with_log
-from desktop.export import export
-from desktop.importer import iter_files
-from desktop.ingest import import_paths, safe_extract
+from desktop.ingest import default_workers, import_paths, safe_extract
 from desktop.store import Store, StoreError, review_checks
 
 Work = Callable[["Job"], object]
@@ -78,6 +77,7 @@ class _Runnable(QRunnable):
 
 def count_files(paths: Iterable[str]) -> int:
     """Roughly how many files an import will read (for the progress bar)."""
+    from desktop.importer import iter_files  # here: the window starts without the importer (YAML, HTML)
     return sum(1 for _ in iter_files(paths))  # the importer's own walk: no recursion, depth-limited
 
 
@@ -88,7 +88,7 @@ def import_work(db_path: str, reviewer: str, paths: list[str]) -> Work:
         try:
             return import_paths(store, paths,
                                 progress=lambda done, path, *_: job.progress.emit(done, max(total, done), str(path)),
-                                cancelled=job.cancelled)
+                                cancelled=job.cancelled, workers=default_workers())
         finally:
             store.close()
     return work
@@ -119,6 +119,8 @@ def reextract_work(db_path: str, reviewer: str) -> Work:
 
 def export_work(db_path: str, reviewer: str, out: str, include_all: bool) -> Work:
     """Write the CSV; returns ``(rows, out)``."""
+    from desktop.export import export  # here: not needed to start the window
+
     def work(job: Job):
         store = Store.open(db_path, reviewer)
         try:

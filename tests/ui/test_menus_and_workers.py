@@ -103,3 +103,36 @@ def test_first_run_opens_on_the_bundled_seeds(qtbot, tmp_path):
     finally:
         window.close()
         window.store.close()
+
+
+def test_import_reads_in_worker_processes_with_progress_and_cancel(window, qtbot, tmp_path, monkeypatch):
+    """Issue 15: the window's import uses a process a core; progress still moves a file at a time and
+    Cancel still stops it, keeping what was saved."""
+    from desktop import ingest
+    monkeypatch.setattr(ingest, "POOL_THRESHOLD", 2)
+    monkeypatch.setattr(ingest, "BATCH", 10)
+    src = tmp_path / "many"
+    src.mkdir()
+    for i in range(40):
+        (src / f"r{i:03}.txt").write_text(f"Police made {i + 2} arrests during Operation Example {i}.\n",
+                                          encoding="utf-8")
+    before = window.list_model.total()
+    job = window.files.start_import([str(src)])
+    seen = []
+    job.progress.connect(lambda done, total, what: seen.append(done))
+    with qtbot.waitSignal(job.finished, timeout=60000) as blocker:
+        pass
+    assert blocker.args[0].summary() == "imported 40, duplicates 0, failed 0"
+    assert seen[-1] == 40 and seen == sorted(seen)
+    qtbot.waitUntil(lambda: window.list_model.total() == before + 40)
+
+    again = tmp_path / "more"
+    again.mkdir()
+    for i in range(400):
+        (again / f"s{i:03}.txt").write_text(f"Officers seized {i + 1} knives in week {i}.\n", encoding="utf-8")
+    job = window.files.start_import([str(again)])
+    job.progress.connect(lambda done, total, what: done >= 20 and job.cancel())
+    with qtbot.waitSignal(job.finished, timeout=60000) as blocker:
+        pass
+    report = blocker.args[0]
+    assert report.cancelled and 20 <= len(report.imported) < 400

@@ -1,0 +1,56 @@
+"""The extractor's instructions a release under callgrind: deterministic, so a 1% change shows on a
+shared, noisy machine where wall-clock time cannot (ADR 0003).
+
+Runs ``valgrind --tool=callgrind`` over N+1 extractions and over 1 (start-up, rules, warm-up) of the
+benchmark's synthetic releases (``extract_bench.synthetic_corpus``, seed 3) and prints the difference
+divided by N.
+
+    python benchmarks/extract_instructions.py [N=200]
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def child(n: int) -> None:
+    sys.path.insert(0, str(HERE))
+    import extract_bench
+    from desktop.extractor import default_rules, extract
+    docs = extract_bench.synthetic_corpus(n + 1, 3)
+    rules = default_rules()
+    for d in docs:
+        extract(d, rules)
+
+
+def instructions(n: int) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "cg.out"
+        subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, __file__,
+                        "--child", str(n)], check=True, capture_output=True)
+        for line in out.read_text().splitlines():
+            m = re.match(r"(?:summary|totals):\s*(\d+)", line)
+            if m:
+                return int(m.group(1))
+    raise SystemExit("callgrind wrote no totals")
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["--child"]:
+        child(int(sys.argv[2]))
+        return
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    base, full = instructions(0), instructions(n)
+    print(f"extractor: {(full - base) / n / 1e6:.3f} M instructions a release ({n} releases, start-up "
+          f"{base / 1e6:,.0f} M subtracted; pid {os.getpid()})")
+
+
+if __name__ == "__main__":
+    main()
