@@ -64,7 +64,7 @@ def test_import_on_two_processes_stores_what_one_does(tmp_path, monkeypatch):
     one, two = Store.open(tmp_path / "one.sqlite", "ana"), Store.open(tmp_path / "two.sqlite", "ana")
     seen = []
     r1 = import_paths(one, [folder], workers=1)
-    r2 = import_paths(two, [folder], workers=2, progress=lambda done, path: seen.append(done))
+    r2 = import_paths(two, [folder], workers=2, progress=lambda done, path, failed: seen.append(done))
     assert r1.summary() == r2.summary() == "imported 12, duplicates 0, failed 1"
     assert r2.failed[0][0].endswith("empty.txt")
     assert _rows(one) == _rows(two) and len(_rows(two)) >= 24
