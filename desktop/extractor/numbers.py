@@ -35,6 +35,7 @@ CURRENCY_WORDS = {"pound": "GBP", "pounds": "GBP", "quid": "GBP", "euro": "EUR",
 CODES = {"NZ": "NZD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "US": "USD", "EUR": "EUR", "USD": "USD",
          "AUD": "AUD", "NZD": "NZD", "CAD": "CAD", "GBP": "GBP"}
 _DOLLAR_CODE = re.compile(r"(?<![A-Za-z])(?P<code>NZ|AU|A|CA|C|US)$")
+_CODE_ENDS = frozenset("RDP")  # the last letters of the codes _CODE_BEFORE knows
 _CODE_BEFORE = re.compile(r"(?<![A-Za-z])(?P<code>EUR|USD|AUD|NZD|CAD|GBP)[^\S\n]?$")
 #: ``$`` means the publishing country's dollar; by web domain ending.
 DOLLAR_BY_DOMAIN = {".au": "AUD", ".nz": "NZD", ".ca": "CAD"}
@@ -63,6 +64,8 @@ _WORD_START = re.compile(r"[^a-z0-9_\-](?:" + literal_alternation(sorted(set(ONE
 _SUFFIX_RE = re.compile(_SUFFIX, re.I)
 _BAD_BEFORE_DIGIT = set(".,£€$/=?&#@%+-_")
 _OF_AFTER = re.compile(r"[^\S\n]+of\b(?![^\S\n]+(?:which|whom|this|that|it)\b)", re.I)
+_SCHEME = re.compile(r"^[a-z]+://")
+_WORD_SPLIT = re.compile(r"[\s-]+")
 _CURRENCY_WORD_RE = re.compile(r"[^\S\n]+(?P<word>pounds?|quid|euros?|dollars?)\b", re.I)
 
 
@@ -93,7 +96,7 @@ def parse_words(text: str) -> Optional[int]:
 
     :param text: words such as ``twenty-one``, ``three hundred and fifty``, ``a dozen``
     """
-    words = re.split(r"[\s-]+", text.lower().strip())
+    words = _WORD_SPLIT.split(text.lower().strip())
     if words in (["a", "dozen"], ["dozen"]):
         return 12
     total, current, seen = 0, 0, False
@@ -148,7 +151,7 @@ def _value(m: re.Match) -> Optional[Number]:
 def dollar_currency(url: Optional[str]) -> str:
     """The currency ``$`` stands for, from the publisher's web address (USD when unknown)."""
     if url:
-        host = re.sub(r"^[a-z]+://", "", url.lower()).split("/", 1)[0]
+        host = _SCHEME.sub("", url.lower()).split("/", 1)[0]
         for ending, code in DOLLAR_BY_DOMAIN.items():
             if host.endswith(ending) or (ending + ".") in host + ".":
                 return code
@@ -188,7 +191,9 @@ def find_numbers(text: str, dollar: str = "USD", lower: Optional[str] = None, sk
         code = None
         if prev.isalpha() or prev in " \xa0":
             # a currency code written before the figure: "NZ$4.4 million", "US$33,200", "EUR 45,000"
-            cm = (_DOLLAR_CODE if cur == "$" else _CODE_BEFORE if not cur else None)
+            # (a code's last letter, R, D or P, stands just before, or before one space: else no search)
+            cm = (_DOLLAR_CODE if cur == "$" else _CODE_BEFORE if not cur and _CODE_ENDS.intersection(
+                text[max(0, start - 2):start]) else None)
             cm = cm.search(text, max(0, start - 5), start) if cm is not None else None
             if cm:
                 code, start = CODES[cm.group("code").upper()], cm.start()
