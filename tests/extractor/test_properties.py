@@ -22,3 +22,16 @@ def test_evidence_is_in_the_body(parts):
         assert m.length > 0
     names = [o.name for o in ex.operations]
     assert len(names) == len(set(names))
+
+
+STOPS = [".", "!", "?", "\n", " ", "\t", "Op", "Mr", "No", "etc", "\"", "”", "’", ")", "A", "b", "7", "£", "(", "...",
+         "\xa0", "•", "-"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(STOPS) | st.text(max_size=3), max_size=40))
+def test_sentences_end_where_the_boundary_pattern_says(parts):
+    # the layout finds stops with str.find: the same places as scanning with the pattern
+    from desktop.extractor.text import _BOUNDARY, Layout
+    body = "".join(parts)
+    assert Layout(body).sentence_starts == [0] + [m.end() for m in _BOUNDARY.finditer(body)]
