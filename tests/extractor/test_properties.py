@@ -48,3 +48,15 @@ def test_number_words_start_where_the_scan_says(parts):
     from desktop.extractor.numbers import _WORD_START, _word_starts
     lower = "".join(parts).lower()
     assert _word_starts(lower) == [m.start() + 1 for m in _WORD_START.finditer(lower)]
+
+
+DIGIT_BITS = ["1", "2", "0", ",", ".", "£", "€", "$", " ", "\n", "a", ",000", ".5", "\xa0", "٣"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DIGIT_BITS) | st.text(max_size=3), max_size=30))
+def test_figures_start_where_the_scan_says(parts):
+    # figures are found from their digits and symbols with str.find: the same spans as the scan
+    from desktop.extractor.numbers import _DIGIT_SCAN, _digit_spans
+    text = "".join(parts)
+    assert _digit_spans(text) == [m.span() for m in _DIGIT_SCAN.finditer(text)]
