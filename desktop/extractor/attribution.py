@@ -93,9 +93,11 @@ def _fallback(si: int, body: str, layout: Layout, scope: Scope, main_key: Option
     start, end = layout.sentence_span(si)
     if main_key and rules.operation_reference.search(layout.text, layout.lower, start, end):
         return main_key  # "Since the operation began in April, ...": about the operation, month or not
+    recent = _recent(si, body, layout, scope)
+    if main_key is None and recent is None:
+        return None  # the answer is None whatever the period: not looked for
     if rules.wider_period.search(text, layout.lower[start:end], 0, len(text)):
         return None
-    recent = _recent(si, body, layout, scope)
     if recent is not None:
         return recent  # an operation named in the sentences just before keeps its scope
     return main_key

@@ -151,6 +151,8 @@ class WordsNear:
         if not hits:
             return frozenset()
         within = self.within
+        if len(hits) == 1:
+            return within[hits[0]]
         return frozenset().union(*(within[h] for h in hits))
 
 

@@ -29,6 +29,8 @@ _Y = r"(?:,?[^\S\n]+(?:19|20)\d\d\b)"
 _TO = r"[^\S\n]*(?:-|–|—|to|until|till|and)[^\S\n]*"
 _S = r"[^\S\n]+"
 
+_DIGITS = re.compile(r"\d+")
+_YEAR4 = re.compile(r"\d{4}")
 DATE_RE = re.compile(
     # every date opens with a digit, a weekday or a month: the look-ahead refuses other places at once
     r"(?=[0-9MTWFSJAOND])(?:"
@@ -53,11 +55,11 @@ def _month(text: Optional[str]) -> Optional[int]:
 
 
 def _day(text: Optional[str]) -> Optional[int]:
-    return int(re.match(r"\d+", text).group()) if text else None
+    return int(_DIGITS.match(text).group()) if text else None
 
 
 def _year(text: Optional[str]) -> Optional[int]:
-    return int(re.search(r"\d{4}", text).group()) if text else None
+    return int(_YEAR4.search(text).group()) if text else None
 
 
 class DateMention:

@@ -89,6 +89,8 @@ def _qualifier(body: str, lower: str, rules, s: int, lo: int) -> Optional[re.Mat
 
 #: the last letters a filler phrase ("a total of", "a further") can end with, tested before its pattern
 _FILLER_TAILS = ("of ", "further ", "additional ", "another ", "more ", "other ")
+_PCT_TAIL = re.compile(r"[^\S\n]+(?:in|of)[^\S\n]+([^.,;:()\n]{1,60})")
+_LEAD_SPLIT = re.compile(r"[,;:(]")
 _SUM_BEFORE = re.compile(r"\b(?:add|adds|added|adding|amount|amounts|amounted|amounting|summing|totalling)[^\S\n]+$")
 
 
@@ -170,14 +172,14 @@ def _percent(body: str, lower: str, rules, tok: NumberToken, pct_end: int, left:
     sign = -1 if found.group("down") else 1
     if after:
         start, end = left, after.end()
-        tail = re.match(r"[^\S\n]+(?:in|of)[^\S\n]+([^.,;:()\n]{1,60})", body[end:end + 80])
+        tail = _PCT_TAIL.match(body[end:end + 80])
         subject = tail.group(1).strip() if tail else None
         if tail:
             end += tail.end()
     else:
         start, end = before.start(), pct_end
         lead = body[max(lo, before.start() - 60):before.start()]
-        subject = re.split(r"[,;:(]", lead)[-1].strip() or None
+        subject = _LEAD_SPLIT.split(lead)[-1].strip() or None
         if subject:
             start = before.start() - len(lead) + lead.rfind(subject)
     return Candidate(rules.percent_category, sign * tok.value, qualifier, "percent", subject, start, end,

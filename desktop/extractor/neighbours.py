@@ -39,6 +39,7 @@ from desktop.extractor.layouts import classify_words, laid_out, tidy
 from desktop.extractor.numbers import NumberToken
 from desktop.extractor.text import Layout
 
+_TO_STOP = re.compile(r"[^,;)\n]*")
 _COPULA = re.compile(r"[^\S\n]+(?:were|was)(?=[^\S\n])", re.I)
 #: a part of a group: "19 of the 44 people arrested", "12 of the incidents", "21 more of those arrests"
 _PART_OF = re.compile(r"(?:[^\S\n]+more)?[^\S\n]+of[^\S\n]+(?:the|those|these|them)(?:[^\S\n]+\d[\d,]*)?(?=[^\S\n])",
@@ -181,7 +182,7 @@ def _inherit(body: str, rules, tok: NumberToken, left: int, lo: int, prev: Candi
     """A breakdown figure ("(168 in 2018, ...") or a continuation ("up from 41") counts what ``prev`` counts."""
     if rules.inherit_continues_re is not None and _last_words_in(body, left, _CONTINUES) \
             and rules.inherit_continues_re.search(body, max(lo, left - 60), left):
-        end = re.match(r"[^,;)\n]*", body[tok.end:tok.end + 40]).end() + tok.end
+        end = _TO_STOP.match(body[tok.end:tok.end + 40]).end() + tok.end
         return make(prev.category, _base(prev.rule) + ".continued", left, min(end, tok.end + 40), prev.subject)
     if rules.inherit_before_re is None or rules.inherit_after_re is None:
         return None
@@ -193,5 +194,5 @@ def _inherit(body: str, rules, tok: NumberToken, left: int, lo: int, prev: Candi
     a = rules.inherit_after_re.match(body, tok.end)
     if not a:
         return None
-    end = re.match(r"[^,;)\n]*", body[a.end():a.end() + 40]).end() + a.end()
+    end = _TO_STOP.match(body[a.end():a.end() + 40]).end() + a.end()
     return make(prev.category, _base(prev.rule) + ".breakdown", left, end, prev.subject)

@@ -35,6 +35,7 @@ CURRENCY_WORDS = {"pound": "GBP", "pounds": "GBP", "quid": "GBP", "euro": "EUR",
 CODES = {"NZ": "NZD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "US": "USD", "EUR": "EUR", "USD": "USD",
          "AUD": "AUD", "NZD": "NZD", "CAD": "CAD", "GBP": "GBP"}
 _DOLLAR_CODE = re.compile(r"(?<![A-Za-z])(?P<code>NZ|AU|A|CA|C|US)$")
+_CODE_ENDS = frozenset("RDP")  # the last letters of the codes _CODE_BEFORE knows
 _CODE_BEFORE = re.compile(r"(?<![A-Za-z])(?P<code>EUR|USD|AUD|NZD|CAD|GBP)[^\S\n]?$")
 #: ``$`` means the publishing country's dollar; by web domain ending.
 DOLLAR_BY_DOMAIN = {".au": "AUD", ".nz": "NZD", ".ca": "CAD"}
@@ -50,19 +51,27 @@ _SUFFIX = (r"(?:[^\S\n]?(?P<mult>million|mn|bn|billion|thousand|m|k)(?![\w]))?"
            r"(?![\w])")
 #: One written number (used by :func:`parse_number`).
 NUMBER_RE = re.compile(rf"(?:(?P<cur>[£€$])[^\S\n]?)?(?:(?P<d>{_DIGITS})|(?P<w>{_WORDS})){_SUFFIX}", re.I)
-# The scanners start with a character class so the regex engine skips ahead quickly.
-# ASCII digits: a class of ranges is tested several times faster than the Unicode ``\d``.
+# The scanners open with a character class; they are not run over the whole text (a class test at
+# every character costs ~100 instructions a character): the places the class allows are found with
+# ``str.find`` and the pattern is matched there (:func:`_digit_spans`, :func:`_word_starts`).
 _DIGIT_SCAN = re.compile(r"[£€$0-9](?:(?<=[£€$])[^\S\n]?[0-9])?[0-9]*(?:,[0-9]{3})*(?:\.[0-9]+)?")
 _WORD_AT = re.compile(rf"\b(?=[otfsenad])(?:{_WORDS})(?![\w])")
 
 #: Where a number in words may start: a first number word after a character that is no part of a
-#: word (an ASCII letter, digit, ``_`` or ``-``). The match consumes that character and the word;
-#: it opens with a plain character class, which lets the regex engine skip ahead quickly.
+#: word (an ASCII letter, digit, ``_`` or ``-``). The match consumes that character and the word.
 _WORD_START = re.compile(r"[^a-z0-9_\-](?:" + literal_alternation(sorted(set(ONES) | set(TENS) | {"dozen"}))
                          + r"|a[^\S\n]+dozen)")
+#: ``_WORD_START`` without its first character, and the first three letters of all its words: where
+#: a number in words may start is found with ``str.find`` for these (:func:`_word_starts`).
+_WORD_OR_DOZEN = re.compile(_WORD_START.pattern[len("[^a-z0-9_\\-]"):])
+_WORD_PREFIXES = ("one", "two", "thr", "thi", "fou", "fiv", "fif", "six", "sev", "eig", "nin", "ten", "ele", "twe",
+                  "for", "doz")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
 _SUFFIX_RE = re.compile(_SUFFIX, re.I)
 _BAD_BEFORE_DIGIT = set(".,£€$/=?&#@%+-_")
 _OF_AFTER = re.compile(r"[^\S\n]+of\b(?![^\S\n]+(?:which|whom|this|that|it)\b)", re.I)
+_SCHEME = re.compile(r"^[a-z]+://")
+_WORD_SPLIT = re.compile(r"[\s-]+")
 _CURRENCY_WORD_RE = re.compile(r"[^\S\n]+(?P<word>pounds?|quid|euros?|dollars?)\b", re.I)
 
 
@@ -93,7 +102,7 @@ def parse_words(text: str) -> Optional[int]:
 
     :param text: words such as ``twenty-one``, ``three hundred and fifty``, ``a dozen``
     """
-    words = re.split(r"[\s-]+", text.lower().strip())
+    words = _WORD_SPLIT.split(text.lower().strip())
     if words in (["a", "dozen"], ["dozen"]):
         return 12
     total, current, seen = 0, 0, False
@@ -148,7 +157,7 @@ def _value(m: re.Match) -> Optional[Number]:
 def dollar_currency(url: Optional[str]) -> str:
     """The currency ``$`` stands for, from the publisher's web address (USD when unknown)."""
     if url:
-        host = re.sub(r"^[a-z]+://", "", url.lower()).split("/", 1)[0]
+        host = _SCHEME.sub("", url.lower()).split("/", 1)[0]
         for ending, code in DOLLAR_BY_DOMAIN.items():
             if host.endswith(ending) or (ending + ".") in host + ".":
                 return code
@@ -168,8 +177,7 @@ def find_numbers(text: str, dollar: str = "USD", lower: Optional[str] = None, sk
     """
     found = []
     si = 0
-    for m in _DIGIT_SCAN.finditer(text):
-        start, end = m.span()
+    for start, end in _digit_spans(text):
         if skip:
             si, inside = _advance(skip, si, start)
             if inside:
@@ -188,7 +196,9 @@ def find_numbers(text: str, dollar: str = "USD", lower: Optional[str] = None, sk
         code = None
         if prev.isalpha() or prev in " \xa0":
             # a currency code written before the figure: "NZ$4.4 million", "US$33,200", "EUR 45,000"
-            cm = (_DOLLAR_CODE if cur == "$" else _CODE_BEFORE if not cur else None)
+            # (a code's last letter, R, D or P, stands just before, or before one space: else no search)
+            cm = (_DOLLAR_CODE if cur == "$" else _CODE_BEFORE if not cur and _CODE_ENDS.intersection(
+                text[max(0, start - 2):start]) else None)
             cm = cm.search(text, max(0, start - 5), start) if cm is not None else None
             if cm:
                 code, start = CODES[cm.group("code").upper()], cm.start()
@@ -205,7 +215,7 @@ def find_numbers(text: str, dollar: str = "USD", lower: Optional[str] = None, sk
     if len(lower) == len(text):
         words = []
         last = si = 0
-        starts = [m.start() + 1 for m in _WORD_START.finditer(lower)]
+        starts = _word_starts(lower)
         if _WORD_AT.match(lower, 0):
             starts.insert(0, 0)
         for start in starts:
@@ -226,6 +236,65 @@ def find_numbers(text: str, dollar: str = "USD", lower: Optional[str] = None, sk
             found.extend(words)
             found.sort(key=lambda t: t.start)
     return iter(found)
+
+
+def _digit_spans(text: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in _DIGIT_SCAN.finditer(text)]``, without testing every character.
+
+    The pattern matches wherever a digit or a currency symbol stands, so those places (found
+    with ``str.find``) are tried in order, each only where the match before it ended.
+    """
+    find = text.find
+    places = []
+    for ch in "0123456789£€$":
+        i = find(ch)
+        while i >= 0:
+            places.append(i)
+            i = find(ch, i + 1)
+    places.sort()
+    spans = []
+    last = 0
+    match = _DIGIT_SCAN.match
+    for p in places:
+        if p >= last:
+            m = match(text, p)
+            if m is not None:
+                spans.append(m.span())
+                last = m.end()
+    return spans
+
+
+def _word_starts(lower: str) -> list[int]:
+    """``[m.start() + 1 for m in _WORD_START.finditer(lower)]``, without testing every character.
+
+    Every match's word starts with one of ``_WORD_PREFIXES`` ("a dozen": its "doz" after blanks
+    after "a"), so those places are the only ones tried, in order, a match starting only where
+    the one before it ended, as ``finditer`` does.
+    """
+    find = lower.find
+    places = set()
+    for prefix in _WORD_PREFIXES:
+        i = find(prefix, 1)
+        while i >= 0:
+            places.add(i)
+            if prefix == "doz":
+                j = i - 1
+                while j > 0 and lower[j] != "\n" and lower[j].isspace():
+                    j -= 1
+                if j < i - 1 and j >= 1 and lower[j] == "a":
+                    places.add(j)
+            i = find(prefix, i + 1)
+    starts: list[int] = []
+    last = 0
+    match = _WORD_OR_DOZEN.match
+    for p in sorted(places):
+        if p - 1 < last or lower[p - 1] in _WORD_CHARS:
+            continue
+        m = match(lower, p)
+        if m is not None:
+            starts.append(p)
+            last = m.end()
+    return starts
 
 
 #: First letters of what may follow a number after one space: a multiplier or a weight unit
