@@ -90,10 +90,10 @@ def test_failed_export_leaves_no_partial_file(hostile, tmp_path, monkeypatch):
     out.write_text("previous export")
 
     def boom(*a, **k):
-        yield ["x"] * len(COLUMNS)
+        yield ",".join(["x"] * len(COLUMNS)) + "\r\n"
         raise RuntimeError("crash mid-export")
 
-    monkeypatch.setattr(ex, "records", boom)
+    monkeypatch.setattr(ex, "csv_lines", boom)
     with pytest.raises(RuntimeError):
         export(hostile, out, include_all=True)
     assert out.read_text() == "previous export"
