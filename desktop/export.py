@@ -117,10 +117,15 @@ def _csv_cell(value) -> str:
     return text
 
 
-# printf makes each line in one piece (a chain of || copies the growing line at every column)
-_CSV_QUERY = ("SELECT printf('" + ",".join(["%s"] * len(COLUMNS)) + "\r\n', " + ", ".join(
-    _csv_number(expr) if name in NUMERIC else _csv_text(expr) for name, expr in zip(COLUMNS, _SELECT))
-    + ")" + _FROM)
+# printf makes each line in one piece (a chain of || copies the growing line at every column), but
+# printf's %s ends a cell at a NUL character: the rare row holding one is joined with || instead
+_CELLS = [_csv_number(expr) if name in NUMERIC else _csv_text(expr) for name, expr in zip(COLUMNS, _SELECT)]
+_HAS_NUL = " OR ".join(f"(typeof({expr}) = 'text' AND instr({expr}, char(0)))" if name in NUMERIC
+                       else f"instr({expr}, char(0))" for name, expr in zip(COLUMNS, _SELECT))
+_CSV_QUERY = (f"SELECT CASE WHEN {_HAS_NUL} THEN "
+              + " || ',' || ".join(f"coalesce({cell}, '')" for cell in _CELLS) + " || '\r\n' "
+              + "ELSE printf('" + ",".join(["%s"] * len(COLUMNS)) + "\r\n', " + ", ".join(_CELLS) + ") END"
+              + _FROM)
 _CHUNK = 2000
 
 
