@@ -25,8 +25,6 @@ import csv
 import json
 import os
 import tempfile
-from itertools import islice
-from operator import itemgetter
 from pathlib import Path
 from typing import IO, Iterator, Union
 
@@ -86,65 +84,7 @@ ORDER BY m.document_id, m.position, m.id
 """
 #: The rows, unescaped (``{only_reviewed}`` to fill); the view ``curated_metrics`` holds the same.
 _QUERY = "SELECT " + ",\n       ".join(_SELECT) + _FROM
-
-# The CSV itself is made by SQLite too, a line a row, exactly as csv.writer writes it (a cell holding
-# , " CR or LF quoted, quotes doubled), text cells neutralised: Python's per-cell work was most of a
-# large export. What SQLite cannot format like Python (a float's repr, a stray type) goes through
-# _csv_cell.
-# the cell holds a comma, a quote, a CR or a LF: one GLOB a character, since SQLite scans for
-# "*c*" with strcspn but tries "*[...]*" at every position (about a seventh of the export's work)
-_QUOTE_WHEN = " OR ".join(f"{{x}} GLOB '*{c}*'" for c in ',"\r\n')
-_DANGER_GLOB = "'[" + _DANGER.replace("-", "").replace("'", "''") + "-]*'"  # "-" last: not a range
-
-
-def _csv_text(x: str) -> str:
-    # the first test is a cheap prefilter: every character of _DANGER sorts before "A"
-    mark = f"CASE WHEN {x} < 'A' AND {x} GLOB {_DANGER_GLOB} THEN '''' ELSE '' END"
-    return (f"CASE typeof({x}) WHEN 'text' THEN CASE WHEN {_QUOTE_WHEN.format(x=x)} "
-            f"THEN '\"' || {mark} || replace({x}, '\"', '\"\"') || '\"' ELSE {mark} || {x} END "
-            f"WHEN 'null' THEN NULL ELSE blotter_csv_cell({x}) END")
-
-
-def _csv_number(x: str) -> str:
-    return f"CASE WHEN typeof({x}) IN ('integer', 'null') THEN {x} ELSE blotter_csv_cell({x}) END"
-
-
-def _csv_cell(value) -> str:
-    """What csv.writer writes for a value SQLite would format otherwise (a float: Python's repr)."""
-    text = str(value)
-    if any(c in text for c in ',"\r\n'):
-        return '"' + text.replace('"', '""') + '"'
-    return text
-
-
-# printf makes each line in one piece (a chain of || copies the growing line at every column), but
-# printf's %s ends a cell at a NUL character: the rare row holding one is joined with || instead
-_CELLS = [_csv_number(expr) if name in NUMERIC else _csv_text(expr) for name, expr in zip(COLUMNS, _SELECT)]
-_HAS_NUL = " OR ".join(f"(typeof({expr}) = 'text' AND instr({expr}, char(0)))" if name in NUMERIC
-                       else f"instr({expr}, char(0))" for name, expr in zip(COLUMNS, _SELECT))
-_CSV_QUERY = (f"SELECT CASE WHEN {_HAS_NUL} THEN "
-              + " || ',' || ".join(f"coalesce({cell}, '')" for cell in _CELLS) + " || '\r\n' "
-              + "ELSE printf('" + ",".join(["%s"] * len(COLUMNS)) + "\r\n', " + ", ".join(_CELLS) + ") END"
-              + _FROM)
-_CHUNK = 2000
-
-
-def csv_lines(store: Store, include_all: bool = False) -> Iterator[str]:
-    """Every exported row as one CSV line (CRLF included), text cells neutralised: :data:`_CSV_QUERY`."""
-    store.db.register_function(_csv_cell, deterministic=True, replace=True, name="blotter_csv_cell")
-    cursor = store.db.execute(_CSV_QUERY.format(only_reviewed="" if include_all else "AND d.status = 'reviewed'"))
-    return map(itemgetter(0), cursor)
-
-
-def _write_csv(fh: IO[str], lines: Iterator[str]) -> int:
-    """Write ``lines`` in chunks; returns how many."""
-    count = 0
-    while True:
-        chunk = list(islice(lines, _CHUNK))
-        if not chunk:
-            return count
-        fh.write("".join(chunk))
-        count += len(chunk)
+_TEXT = tuple(i for i, c in enumerate(COLUMNS) if c not in NUMERIC)
 
 
 def neutralise(cell: str) -> str:
@@ -170,6 +110,14 @@ def rows(store: Store, include_all: bool = False) -> Iterator[dict]:
         yield dict(zip(COLUMNS, record))
 
 
+def _safe(record: list) -> list:
+    for i in _TEXT:
+        cell = record[i]
+        if cell and cell[0] in _DANGER:
+            record[i] = "'" + cell
+    return record
+
+
 def write(store: Store, fh: IO[str], include_all: bool = False, fmt: str = "csv", bom: bool = True) -> int:
     """Write the curated figures to the open text file ``fh``; returns the number of rows.
 
@@ -181,8 +129,11 @@ def write(store: Store, fh: IO[str], include_all: bool = False, fmt: str = "csv"
     if fmt == "csv":
         if bom:
             fh.write(BOM)
-        csv.writer(fh, lineterminator="\r\n").writerow(COLUMNS)
-        count = _write_csv(fh, csv_lines(store, include_all))
+        writer = csv.writer(fh, lineterminator="\r\n")
+        writer.writerow(COLUMNS)
+        for record in records(store, include_all):
+            writer.writerow(_safe(record))
+            count += 1
     else:
         for row in rows(store, include_all):
             fh.write(json.dumps(row, ensure_ascii=False, allow_nan=False) + "\n")

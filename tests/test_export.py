@@ -90,10 +90,10 @@ def test_failed_export_leaves_no_partial_file(hostile, tmp_path, monkeypatch):
     out.write_text("previous export")
 
     def boom(*a, **k):
-        yield ",".join(["x"] * len(COLUMNS)) + "\r\n"
+        yield ["x"] * len(COLUMNS)
         raise RuntimeError("crash mid-export")
 
-    monkeypatch.setattr(ex, "csv_lines", boom)
+    monkeypatch.setattr(ex, "records", boom)
     with pytest.raises(RuntimeError):
         export(hostile, out, include_all=True)
     assert out.read_text() == "previous export"

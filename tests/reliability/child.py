@@ -87,7 +87,7 @@ def export(db: str, out: str) -> None:
     import desktop.export as ex
     from desktop.store import Store
 
-    name = next(n for n in ("csv_lines", "records", "rows") if hasattr(ex, n))  # what a CSV export draws from
+    name = "records" if hasattr(ex, "records") else "rows"  # whichever export() draws its rows from
     real_rows = getattr(ex, name)
 
     def slow_rows(store, include_all=False):
