@@ -1,6 +1,7 @@
 """Benchmark 2: ``blotter export --all`` of 1.5 million metric rows to CSV.
 
-Floor: the ``sqlite3`` shell's ``.mode csv`` on the same query. Budget: within 3x.
+Floor: the ``sqlite3`` shell's ``.mode csv`` on the same query, runs interleaved with Blotter's.
+Budget: within 2x (issue 15).
 The database (100,000 documents x 15 metrics) is built once with synthetic
 suggestions, so the figure does not depend on the extractor.
 
@@ -9,8 +10,10 @@ suggestions, so the figure does not depend on the extractor.
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -75,10 +78,15 @@ def main() -> None:
         subprocess.run([sys.executable, "-m", "desktop.cli", "export", str(out), "--all", "--db", str(db)],
                        check=True, capture_output=True, cwd=ROOT)
 
-    f_med, _ = timed(floor, runs)
+    f_times, b_times = [], []
+    for _ in range(runs):  # interleaved: a shared machine's load falls on both alike
+        f_times.append(timed(floor, 1)[0])
+        b_times.append(timed(blotter, 1)[0])
+    f_med, b_med = statistics.median(f_times), statistics.median(b_times)
     report("floor: sqlite3 shell .mode csv", f_med, "s")
-    b_med, _ = timed(blotter, runs)
-    report("blotter export --all", b_med, "s", floor=f_med, budget="within 3x of the sqlite3 shell")
+    report("blotter export --all", b_med, "s", floor=f_med, budget="within 2x of the sqlite3 shell")
+    print(f"    runs: blotter {', '.join(f'{t:.2f}' for t in b_times)} s; "
+          f"shell {', '.join(f'{t:.2f}' for t in f_times)} s; load {os.getloadavg()[0]:.2f}")
     print(f"    {rows / b_med:,.0f} rows/s")
 
 
