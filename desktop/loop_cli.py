@@ -81,7 +81,7 @@ def warn_user_rules() -> None:
     """Load the rules the commands will use (bundled + the user's folder) and name any user file refused."""
     from desktop.cli import _err
     from desktop.extractor import default_rules
-    from desktop.extractor.rules import USER_RULES_PROBLEMS, user_rule_files
+    from desktop.extractor.user_overlay import USER_RULES_PROBLEMS, user_rule_files
     if not user_rule_files():
         return  # nothing of the user's: the bundled rules load when first needed
     default_rules()
@@ -99,7 +99,7 @@ def cmd_rules(args) -> int:
         return 0
     if action == "try":
         from desktop.loop.try_rules import format_result, try_rules
-        from desktop.extractor.rules import user_rule_files
+        from desktop.extractor.user_overlay import user_rule_files
         try:
             if args.candidate.is_dir():
                 candidate = load_rules(None, overlays=user_rule_files() + sorted(args.candidate.glob("*.yaml")))

@@ -33,7 +33,8 @@ from desktop.extractor.metrics import find_candidates
 from desktop.extractor.numbers import dollar_currency, find_numbers
 from desktop.extractor.operations import (Mention, build_operations, find_mentions, normalise_key,
                                           operation_from_text)
-from desktop.extractor.rules import Rules, RulesError, load_effective_rules, load_rules
+from desktop.extractor.rules import Rules, RulesError, load_rules
+from desktop.extractor.user_overlay import load_effective_rules
 from desktop.extractor.text import Layout
 
 EXTRACTOR_VERSION = "1.1-rules"
@@ -46,7 +47,7 @@ _DEFAULT: Optional[Rules] = None
 
 def default_rules() -> Rules:
     """The bundled rules with the user's rules folder layered over them, loaded once
-    (:func:`desktop.extractor.rules.load_effective_rules`; :func:`forget_default_rules` reloads)."""
+    (:func:`desktop.extractor.user_overlay.load_effective_rules`; :func:`forget_default_rules` reloads)."""
     global _DEFAULT
     if _DEFAULT is None:
         _DEFAULT = load_effective_rules()

@@ -28,7 +28,8 @@ import yaml
 
 from desktop.domain import CORE_CATEGORIES
 from desktop.extractor import default_rules
-from desktop.extractor.rules import Rules, load_rules, user_rule_files
+from desktop.extractor.rules import Rules, load_rules
+from desktop.extractor.user_overlay import user_rule_files
 from desktop.extractor.words import noun_forms, verb_forms
 from desktop.loop.decisions import Decision, reviewed_decisions
 from desktop.loop.try_rules import try_rules

@@ -22,7 +22,8 @@ from typing import Optional, Union
 import yaml
 
 from desktop.extractor import forget_default_rules
-from desktop.extractor.rules import RulesError, load_rules, user_rule_files
+from desktop.extractor.rules import RulesError, load_rules
+from desktop.extractor.user_overlay import user_rule_files
 from desktop.paths import user_rules_dir
 from desktop.store import Store, audit
 
@@ -135,7 +136,7 @@ def install(store: Store, source: Union[str, Path], folder: Optional[Path] = Non
 
 def folder_summary() -> str:
     """Where the user's rules are and what is in use (for ``blotter rules``)."""
-    from desktop.extractor.rules import USER_RULES_PROBLEMS
+    from desktop.extractor.user_overlay import USER_RULES_PROBLEMS
     from desktop.extractor import default_rules
     folder = user_rules_dir()
     default_rules()

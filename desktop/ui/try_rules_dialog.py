@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayo
                                QTreeWidgetItem, QVBoxLayout)
 
 from desktop.extractor import RulesError, load_rules
-from desktop.extractor.rules import user_rule_files
+from desktop.extractor.user_overlay import user_rule_files
 from desktop.loop.try_rules import KINDS, TryResult, try_rules
 from desktop.loop.user_rules import install
 from desktop.ui import loop_work

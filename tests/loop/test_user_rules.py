@@ -4,7 +4,7 @@ import pytest
 
 from desktop.domain import Document
 from desktop.extractor import RulesError, default_rules, extract, forget_default_rules
-from desktop.extractor.rules import USER_RULES_PROBLEMS, load_effective_rules
+from desktop.extractor.user_overlay import USER_RULES_PROBLEMS, load_effective_rules
 from desktop.loop.user_rules import add_word, install
 from desktop.paths import user_rules_dir
 
