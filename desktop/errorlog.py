@@ -19,21 +19,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Optional
 
+from desktop.paths import user_state_dir
+
 LOG_NAME = "blotter.log"
 MAX_BYTES = 1_000_000
 
 
-def state_dir() -> Path:
-    """``$XDG_STATE_HOME/blotter`` (an absolute XDG_STATE_HOME only, as the spec says), else
-    ``~/.local/state/blotter``."""
-    base = os.environ.get("XDG_STATE_HOME", "")
-    if not os.path.isabs(base):
-        base = str(Path.home() / ".local" / "state")
-    return Path(base) / "blotter"
-
-
 def log_path() -> Path:
-    return state_dir() / LOG_NAME
+    return user_state_dir() / LOG_NAME
 
 
 def log_error(context: str, exc: Optional[BaseException] = None, message: str = "") -> Optional[Path]:

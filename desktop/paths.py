@@ -47,6 +47,17 @@ def seeds_dir() -> Path:
     return _root("seeds")
 
 
+def _xdg_dir(variable: str, *fallback: str) -> Path:
+    """``$variable/blotter``, else ``~/<fallback>/blotter``: an XDG base folder, taken only when absolute
+    (as the XDG spec says a relative one must be ignored).
+
+    >>> _xdg_dir("XDG_STATE_HOME", ".local", "state").name
+    'blotter'
+    """
+    base = os.environ.get(variable, "")
+    return (Path(base) if os.path.isabs(base) else Path.home().joinpath(*fallback)) / "blotter"
+
+
 def default_db_path() -> Path:
     """The database used when neither ``--db`` nor ``BLOTTER_DB`` names one.
 
@@ -56,8 +67,7 @@ def default_db_path() -> Path:
     env = os.environ.get("BLOTTER_DB")
     if env:
         return Path(env).expanduser()
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "blotter" / "blotter.sqlite"
+    return _xdg_dir("XDG_DATA_HOME", ".local", "share") / "blotter.sqlite"
 
 
 def user_rules_dir() -> Path:
@@ -66,5 +76,9 @@ def user_rules_dir() -> Path:
     ``$XDG_CONFIG_HOME/blotter/rules`` (``~/.config/blotter/rules``). The only place that
     says where it is: the extractor, the command line and the window all ask here.
     """
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "blotter" / "rules"
+    return _xdg_dir("XDG_CONFIG_HOME", ".config") / "rules"
+
+
+def user_state_dir() -> Path:
+    """Where Blotter keeps its error log: ``$XDG_STATE_HOME/blotter`` (``~/.local/state/blotter``)."""
+    return _xdg_dir("XDG_STATE_HOME", ".local", "state")
