@@ -51,7 +51,7 @@ def seed_from_suggestions(db: sqlite_utils.Database, items: list[tuple[int, Extr
         ops += [(document_id, sid, "extractor", "suggested", first_position + i, o.name, o.start, o.end,
                  o.duration, stamp) for i, (o, sid) in enumerate(zip(ext.operations, op_ids))]
         mets += [(document_id, sid, "extractor", "suggested", first_position + i)
-                 + tuple(getattr(m, f) for f in suggestions.METRIC_FIELDS) + (stamp,)
+                 + suggestions.metric_values(m) + (stamp,)
                  for i, (m, sid) in enumerate(zip(ext.metrics, metric_ids))]
     insert_rows(db, "operations", OP_COLUMNS, ops)
     insert_rows(db, "metrics", MET_COLUMNS, mets)
