@@ -44,6 +44,19 @@ def _get(fm: dict, *keys: str) -> Any:
     return None
 
 
+def _first_line(body: str) -> Optional[str]:
+    """The first line with more than `` #*`` and tabs in it, stripped of them; read from the first
+    2 KB when the line ends there, so a long body is not split whole for its title."""
+    chunk = body[:2048]
+    lines = chunk.splitlines()
+    for line in lines if len(chunk) == len(body) else lines[:-1]:  # the last may be cut short
+        if line.strip(" #*\t"):
+            return line.strip(" #*\t")
+    if len(chunk) == len(body):
+        return None
+    return next((line.strip(" #*\t") for line in body.splitlines() if line.strip(" #*\t")), None)
+
+
 def document_fields(body: str, front_matter: dict) -> dict:
     """Title, published (ISO), publisher, url and area.
 
@@ -61,7 +74,7 @@ def fields_and_notes(body: str, front_matter: dict) -> tuple[dict, list[str]]:
     notes: list[str] = []
     title = _get(fm, "title", "og.title")
     if not title:
-        first = next((line.strip(" #*\t") for line in body.splitlines() if line.strip(" #*\t")), None)
+        first = _first_line(body)
         title = first[:300] if first else None
     raw_date = _get(fm, "published", "date", "published_at", "article.published_time")
     published = _front_date(raw_date, notes)

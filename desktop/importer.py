@@ -276,14 +276,16 @@ def _walk(folder: Path) -> Iterator[tuple[Path, Optional[str]]]:
 def read_paths(paths: Iterable[Union[str, Path]]) -> Iterator[ImportResult]:
     """One :class:`ImportResult` for every file under ``paths``; never raises for a bad file."""
     for path, problem in iter_files(paths):
-        if problem:
-            yield ImportResult(str(path), error=problem)
-            continue
-        try:
-            doc, notes = read_file(path)
-        except ImportFailure as exc:
-            yield ImportResult(str(path), error=str(exc))
-        except Exception as exc:  # a defect must not stop the batch
-            yield ImportResult(str(path), error=f"unexpected error: {type(exc).__name__}: {exc}")
-        else:
-            yield ImportResult(str(path), document=doc, notes=notes)
+        yield ImportResult(str(path), error=problem) if problem else read_listed(path)
+
+
+def read_listed(path: Union[str, Path]) -> ImportResult:
+    """One file that :func:`iter_files` listed, read into an :class:`ImportResult`; never raises.
+    (It is not looked up again: a file gone since it was listed is "no such file".)"""
+    try:
+        doc, notes = read_file(path)
+    except ImportFailure as exc:
+        return ImportResult(str(path), error=str(exc))
+    except Exception as exc:  # a defect must not stop the batch
+        return ImportResult(str(path), error=f"unexpected error: {type(exc).__name__}: {exc}")
+    return ImportResult(str(path), document=doc, notes=notes)

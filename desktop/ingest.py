@@ -82,9 +82,10 @@ def bounded_extract(doc: Document, rules=None) -> tuple[Extraction, list[str]]:
 
 
 def read_and_extract(path: str, rules=None) -> tuple[ImportResult, Optional[Extraction]]:
-    """One file read and extracted: the unit of work a pool process does."""
-    from desktop.importer import read_paths
-    [result] = list(read_paths([path]))
+    """One file :func:`~desktop.importer.iter_files` listed, read and extracted: the unit of work a
+    pool process does."""
+    from desktop.importer import read_listed
+    result = read_listed(path)
     if not result.ok:
         return result, None
     extraction, notes = bounded_extract(result.document, rules)
