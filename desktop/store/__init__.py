@@ -17,7 +17,11 @@ import getpass
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
-import sqlite_utils
+from desktop.store import deferred_imports
+
+deferred_imports.install()  # before sqlite_utils: what it imports for recipes Blotter never calls waits
+
+import sqlite_utils  # noqa: E402
 
 from desktop.domain import DOCUMENT_STATUSES, Document, Extraction
 from desktop.store import audit, conflicts, documents, migrations, review, suggestions

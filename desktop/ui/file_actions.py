@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Optional
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from desktop import __version__
-from desktop.ingest import ImportReport
 from desktop.store import Store, StoreError
-from desktop.ui.import_dialog import ImportSummary, progress_dialog
 from desktop.ui.shortcuts import ShortcutsDialog
 from desktop.ui.workers import Job, export_work, import_work, reextract_work
 
 if TYPE_CHECKING:  # pragma: no cover
+    from desktop.ingest import ImportReport
+    from desktop.ui.import_dialog import ImportSummary
     from desktop.ui.main_window import MainWindow
 
 
@@ -101,6 +101,7 @@ class FileActions:
             window.show_error("background work needs a database file, not an in-memory database")
             return None
         job = Job(work, window)
+        from desktop.ui.import_dialog import progress_dialog  # here: not needed to start the window
         self.progress = progress_dialog(window, title, job)
         job.finished.connect(on_done)
         job.failed.connect(lambda message: window.show_error(f"{title}: {message}"))
@@ -135,6 +136,7 @@ class FileActions:
         else:
             window.document_list.select_document(window.document_id)
         window.statusBar().showMessage(report.summary(), 8000)
+        from desktop.ui.import_dialog import ImportSummary
         self.summary = ImportSummary(report, window)
         self.summary.open()
 
