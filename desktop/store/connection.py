@@ -139,10 +139,10 @@ def _refuse_if_damaged(db: sqlite_utils.Database, name: str) -> float:
     :returns: when the file was last checked (a ``time.time()``)
     """
     from desktop.store import open_stamp
-    from desktop.store.integrity import damaged_message, problems  # here: integrity imports this module
     when = open_stamp.checked_at(name)
     if when is not None:
         return when
+    from desktop.store.integrity import damaged_message, problems  # here: integrity imports this module
     found = problems(db)
     if found:
         db.close()
