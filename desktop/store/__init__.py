@@ -19,9 +19,8 @@ from typing import Iterable, Optional, Union
 
 from desktop.store import deferred_imports
 
-deferred_imports.install()  # before sqlite_utils: what it imports for recipes Blotter never calls waits
-
-import sqlite_utils  # noqa: E402
+with deferred_imports.importing_sqlite_utils():  # what it imports and compiles for work Blotter never asks waits
+    import sqlite_utils
 
 from desktop.domain import DOCUMENT_STATUSES, Document, Extraction
 from desktop.store import audit, conflicts, documents, migrations, review, suggestions
