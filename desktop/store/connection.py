@@ -60,6 +60,8 @@ def connect(path: Union[str, Path], busy_timeout_ms: Optional[int] = None) -> sq
         db = _open(name, busy)
         db.execute("PRAGMA foreign_keys = ON")
         if name != ":memory:":
+            from desktop.store.open_stamp import file_id
+            db.blotter_file_id = file_id(name)  # the file this connection has open
             db.blotter_checked_at = _refuse_if_damaged(db, name)
         if name != ":memory:" and not db.blotter_read_only and _ours_to_change(db):
             _enable_wal(db, name)
@@ -148,7 +150,7 @@ def _refuse_if_damaged(db: sqlite_utils.Database, name: str) -> float:
         db.close()
         raise StoreError(damaged_message(name, found))
     when = time.time()
-    open_stamp.record(name, when, wait=False)
+    open_stamp.record(name, when, wait=False, same_file=getattr(db, "blotter_file_id", None))
     return when
 
 
@@ -160,7 +162,7 @@ def close(db: sqlite_utils.Database) -> None:
     db.close()
     if checked is not None and path is not None:
         from desktop.store import open_stamp
-        open_stamp.record(path, checked)
+        open_stamp.record(path, checked, same_file=getattr(db, "blotter_file_id", None))
 
 
 def _ours_to_change(db: sqlite_utils.Database) -> bool:

@@ -126,10 +126,21 @@ def _settled(path: Union[str, Path], wait: bool) -> Optional[dict]:
     return identity(path)
 
 
-def record(path: Union[str, Path], checked: float, wait: bool = True) -> bool:
+def file_id(path: Union[str, Path]) -> Optional[tuple[int, int]]:
+    """The file's device and inode (which file a connection has open), or ``None``."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def record(path: Union[str, Path], checked: float, wait: bool = True,
+           same_file: Optional[tuple[int, int]] = None) -> bool:
     """Remember that the file at ``path``, as it is now, is sound (checked at ``checked``, a time).
 
-    Nothing is recorded while anything is unfinished beside the file, or (``wait`` False) when it
+    Nothing is recorded while anything is unfinished beside the file, when ``path`` is no longer the
+    file ``same_file`` names (device, inode: it was replaced while open), or (``wait`` False) when it
     changed too recently for its times to show a further change. Never raises.
 
     :returns: whether a stamp was written
@@ -139,6 +150,8 @@ def record(path: Union[str, Path], checked: float, wait: bool = True) -> bool:
             return False
         now = _settled(path, wait)
         if now is None or unfinished(path):
+            return False
+        if same_file is not None and (now["dev"], now["ino"]) != tuple(same_file):
             return False
         files = _load()
         files[_key(path)] = dict(now, checked=float(checked), stamped=time.time())

@@ -77,6 +77,18 @@ def test_a_replaced_file_is_checked(tmp_path, checks):
     assert checks == [1]
 
 
+def test_a_file_replaced_while_open_is_not_stamped_by_the_close(tmp_path, checks):
+    path, other = tmp_path / "db.sqlite", tmp_path / "other.sqlite"
+    seed_file_store(path, n_docs=1, n_metrics=1)
+    seed_file_store(other, n_docs=1, n_metrics=2)
+    store = Store.open(path)
+    os.replace(other, path)  # another file moved into its place while the window has it open
+    store.close()
+    checks.clear()
+    Store.open(path).close()
+    assert checks == [1]
+
+
 @pytest.mark.parametrize("garbage", [b"", b"{not json", b"[1, 2]", b'{"version": 1, "files": {"x": 3}}',
                                      b'{"version": 1, "files": []}', b"\xff\xfe\x00"])
 def test_a_garbled_stamp_file_is_ignored_and_the_check_runs(tmp_path, checks, garbage):
