@@ -17,13 +17,16 @@ import getpass
 from pathlib import Path
 from typing import Iterable, Optional, Union
 
-import sqlite_utils
+from desktop.store import deferred_imports
+
+with deferred_imports.importing_sqlite_utils():  # what it imports and compiles for work Blotter never asks waits
+    import sqlite_utils
 
 from desktop.domain import DOCUMENT_STATUSES, Document, Extraction
 from desktop.store import audit, conflicts, documents, migrations, review, suggestions
 from desktop.store.importing import bulk_import
 from desktop.store.audit import now
-from desktop.store.connection import StoreError, bulk_sync, connect, write
+from desktop.store.connection import StoreError, bulk_sync, close, connect, write
 
 __all__ = ["Store", "StoreError", "default_reviewer"]
 
@@ -83,7 +86,8 @@ class Store:
         return bool(getattr(self.db, "blotter_read_only", False))
 
     def close(self) -> None:
-        self.db.close()
+        """Close the connection; the last one to a file stamps it for the next open (ADR 0011)."""
+        close(self.db)
 
     def write(self):
         """A transaction context for a group of writes."""

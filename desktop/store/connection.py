@@ -36,8 +36,9 @@ def connect(path: Union[str, Path], busy_timeout_ms: Optional[int] = None) -> sq
     """Open (creating if needed) the SQLite file at ``path`` with Blotter's settings.
 
     A file on a read-only mount (or otherwise not writable) is opened read-only, so it can
-    still be browsed and exported; ``db.blotter_read_only`` says so. Every other file runs
-    ``PRAGMA quick_check`` first and is refused when damaged.
+    still be browsed and exported; ``db.blotter_read_only`` says so. A file runs ``PRAGMA quick_check``
+    first and is refused when damaged, unless it is exactly as Blotter last checked or cleanly closed it
+    (:mod:`desktop.store.open_stamp`, ADR 0011); ``db.blotter_checked_at`` says when it was last checked.
 
     :param path: a file path, or ``":memory:"`` for a throwaway database
     :param busy_timeout_ms: how long a write waits for another writer (default :data:`BUSY_TIMEOUT_MS`)
@@ -59,7 +60,9 @@ def connect(path: Union[str, Path], busy_timeout_ms: Optional[int] = None) -> sq
         db = _open(name, busy)
         db.execute("PRAGMA foreign_keys = ON")
         if name != ":memory:":
-            _refuse_if_damaged(db, name)
+            from desktop.store.open_stamp import file_id
+            db.blotter_file_id = file_id(name)  # the file this connection has open
+            db.blotter_checked_at = _refuse_if_damaged(db, name)
         if name != ":memory:" and not db.blotter_read_only and _ours_to_change(db):
             _enable_wal(db, name)
         # Reviewer edits are small: each commit waits for the disk (FULL), so an OS crash or a
@@ -92,6 +95,7 @@ def _open(name: str, busy_ms: int) -> sqlite_utils.Database:
     db = sqlite_utils.Database(conn, execute_plugins=False)
     db.blotter_read_only = read_only
     db.blotter_busy_ms = busy_ms
+    db.blotter_path = None if name == ":memory:" else name
     return db
 
 
@@ -129,13 +133,36 @@ def bulk_sync(db: sqlite_utils.Database) -> Iterator[None]:
             db.execute("PRAGMA synchronous = FULL")
 
 
-def _refuse_if_damaged(db: sqlite_utils.Database, name: str) -> None:
-    """``PRAGMA quick_check`` before anything is written: a damaged file is refused untouched."""
+def _refuse_if_damaged(db: sqlite_utils.Database, name: str) -> float:
+    """``PRAGMA quick_check`` before anything is written: a damaged file is refused untouched.
+
+    Skipped when the file is exactly as Blotter last checked or cleanly closed it (ADR 0011).
+
+    :returns: when the file was last checked (a ``time.time()``)
+    """
+    from desktop.store import open_stamp
+    when = open_stamp.checked_at(name)
+    if when is not None:
+        return when
     from desktop.store.integrity import damaged_message, problems  # here: integrity imports this module
     found = problems(db)
     if found:
         db.close()
         raise StoreError(damaged_message(name, found))
+    when = time.time()
+    open_stamp.record(name, when, wait=False, same_file=getattr(db, "blotter_file_id", None))
+    return when
+
+
+def close(db: sqlite_utils.Database) -> None:
+    """Close ``db``; when that was the last connection to its file (SQLite then checkpoints the WAL and
+    removes it), stamp the file as Blotter leaves it, so the next open can skip the check (ADR 0011)."""
+    checked = getattr(db, "blotter_checked_at", None)
+    path = getattr(db, "blotter_path", None)
+    db.close()
+    if checked is not None and path is not None:
+        from desktop.store import open_stamp
+        open_stamp.record(path, checked, same_file=getattr(db, "blotter_file_id", None))
 
 
 def _ours_to_change(db: sqlite_utils.Database) -> bool:

@@ -9,7 +9,6 @@ from typing import Optional, Union
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from desktop.ingest import ensure_seeded
 from desktop.paths import resource_path
 from desktop.store import Store
 from desktop.ui.main_window import MainWindow
@@ -34,7 +33,8 @@ def open_window(db_path: Union[str, Path], settings: Optional[Settings] = None) 
     """
     settings = settings or Settings()
     store = Store.open(db_path, settings.reviewer())
-    if not store.read_only:
+    if not store.read_only and not store.count():
+        from desktop.ingest import ensure_seeded  # here: only a new database needs the importer's door
         ensure_seeded(store)
     window = MainWindow(store, settings)
     window.open_initial_document()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 def ask_undecided(parent: QWidget, undecided: int, answer: Callable[[str], None]) -> QMessageBox:
@@ -12,6 +13,7 @@ def ask_undecided(parent: QWidget, undecided: int, answer: Callable[[str], None]
 
     ``answer`` receives ``"confirm"``, ``"leave"`` or ``"cancel"``.
     """
+    from PySide6.QtWidgets import QMessageBox  # here: the class and its enums are made when first asked
     box = QMessageBox(QMessageBox.Question, "Mark reviewed",
                       f"{undecided} suggestion{'s' if undecided != 1 else ''} undecided.", QMessageBox.NoButton,
                       parent)

@@ -9,16 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
+from PySide6 import QtWidgets as W  # W.QFileDialog...: each dialog class (and its enums) is made when first used
 
 from desktop import __version__
-from desktop.ingest import ImportReport
 from desktop.store import Store, StoreError
-from desktop.ui.import_dialog import ImportSummary, progress_dialog
 from desktop.ui.shortcuts import ShortcutsDialog
 from desktop.ui.workers import Job, export_work, import_work, reextract_work
 
 if TYPE_CHECKING:  # pragma: no cover
+    from desktop.ingest import ImportReport
+    from desktop.ui.import_dialog import ImportSummary
     from desktop.ui.main_window import MainWindow
 
 
@@ -33,9 +33,9 @@ class FileActions:
     # -- databases ---------------------------------------------------------------
     def open_database(self) -> None:
         start = str(Path(self.window.store.name).parent)
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = W.QFileDialog.getSaveFileName(
             self.window, "Open or create a Blotter database", start,
-            "Blotter databases (*.sqlite *.db);;All files (*)", options=QFileDialog.DontConfirmOverwrite)
+            "Blotter databases (*.sqlite *.db);;All files (*)", options=W.QFileDialog.DontConfirmOverwrite)
         if path:
             self.switch_database(path)
 
@@ -101,6 +101,7 @@ class FileActions:
             window.show_error("background work needs a database file, not an in-memory database")
             return None
         job = Job(work, window)
+        from desktop.ui.import_dialog import progress_dialog  # here: not needed to start the window
         self.progress = progress_dialog(window, title, job)
         job.finished.connect(on_done)
         job.failed.connect(lambda message: window.show_error(f"{title}: {message}"))
@@ -109,13 +110,13 @@ class FileActions:
         return job
 
     def import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self.window, "Import press releases", "",
+        paths, _ = W.QFileDialog.getOpenFileNames(self.window, "Import press releases", "",
                                                 "Press releases (*.txt *.md *.markdown *.html *.htm);;All files (*)")
         if paths:
             self.start_import(paths)
 
     def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, "Import a folder of press releases")
+        folder = W.QFileDialog.getExistingDirectory(self.window, "Import a folder of press releases")
         if folder:
             self.start_import([folder])
 
@@ -135,12 +136,13 @@ class FileActions:
         else:
             window.document_list.select_document(window.document_id)
         window.statusBar().showMessage(report.summary(), 8000)
+        from desktop.ui.import_dialog import ImportSummary
         self.summary = ImportSummary(report, window)
         self.summary.open()
 
     def export_csv(self, include_all: bool) -> None:
         scope = "all documents" if include_all else "reviewed documents"
-        path, _ = QFileDialog.getSaveFileName(self.window, f"Export {scope} to CSV", "figures.csv",
+        path, _ = W.QFileDialog.getSaveFileName(self.window, f"Export {scope} to CSV", "figures.csv",
                                               "CSV files (*.csv);;All files (*)")
         if path:
             self.start_export(path, include_all)
@@ -157,12 +159,12 @@ class FileActions:
 
     def reextract_all(self) -> None:
         count = self.window.store.count()
-        answer = QMessageBox.question(
+        answer = W.QMessageBox.question(
             self.window, "Re-run the extractor",
             f"Run the extractor again on all {count:,} documents?\n\nYour decisions are kept; suggestions you "
             "have not decided are replaced. Documents whose reviewed figures disagree with the new suggestions "
             "are flagged ⚑ in the list.")
-        if answer == QMessageBox.Yes:
+        if answer == W.QMessageBox.Yes:
             self.start_reextract()
 
     def start_reextract(self) -> Optional[Job]:
@@ -183,8 +185,8 @@ class FileActions:
     # -- settings and help -------------------------------------------------------
     def ask_reviewer_name(self) -> None:
         window = self.window
-        name, ok = QInputDialog.getText(window, "Reviewer name", "Your name, written with every change you make:",
-                                        QLineEdit.Normal, window.store.reviewer)
+        name, ok = W.QInputDialog.getText(window, "Reviewer name", "Your name, written with every change you make:",
+                                        W.QLineEdit.Normal, window.store.reviewer)
         if ok and name.strip():
             self.set_reviewer(name.strip())
 
@@ -205,6 +207,6 @@ class FileActions:
         CategoryKeysDialog(self.window).open()
 
     def show_about(self) -> None:
-        QMessageBox.about(self.window, "About Blotter",
+        W.QMessageBox.about(self.window, "About Blotter",
                           f"Blotter {__version__}\nReview the figures that police press releases report.\n\n"
                           f"Database: {self.window.store.name}")

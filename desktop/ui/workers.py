@@ -20,7 +20,6 @@ from typing import Callable, Iterable, Optional
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from desktop.errorlog import log_error, with_log
-from desktop.ingest import default_workers, import_paths, safe_extract
 from desktop.store import Store, StoreError, review_checks
 
 Work = Callable[["Job"], object]
@@ -86,6 +85,7 @@ def import_work(db_path: str, reviewer: str, paths: list[str]) -> Work:
         total = count_files(paths)
         store = Store.open(db_path, reviewer)
         try:
+            from desktop.ingest import default_workers, import_paths  # here: the window starts without it
             return import_paths(store, paths,
                                 progress=lambda done, path, *_: job.progress.emit(done, max(total, done), str(path)),
                                 cancelled=job.cancelled, workers=default_workers())
@@ -97,6 +97,7 @@ def import_work(db_path: str, reviewer: str, paths: list[str]) -> Work:
 def reextract_work(db_path: str, reviewer: str) -> Work:
     """Run the extractor again on every document; returns ``{"done", "flagged", "cancelled"}``."""
     def work(job: Job):
+        from desktop.ingest import safe_extract  # here: the window starts without the extractor's door
         store = Store.open(db_path, reviewer)
         try:
             ids = store.all_document_ids()

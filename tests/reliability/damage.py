@@ -13,6 +13,11 @@ def damaged_database(path: Path, table: str = "metrics", n_docs: int = 20, n_met
     """A checkpointed Blotter database whose ``table`` b-tree has garbage bytes in one leaf page
     (the file still opens; ``PRAGMA integrity_check`` reports errors)."""
     seed_file_store(path, n_docs=n_docs, n_metrics=n_metrics)
+    return garble(path, table)
+
+
+def garble(path: Path, table: str = "metrics") -> Path:
+    """Garbage bytes in one leaf page of ``table`` of the Blotter database at ``path``."""
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]

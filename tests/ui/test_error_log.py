@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop import errorlog
-from desktop.ui import workers
+from desktop import errorlog, ingest
 
 
 def test_a_failed_import_is_logged_and_the_window_names_the_log(window, qtbot, tmp_path, monkeypatch):
@@ -14,7 +13,7 @@ def test_a_failed_import_is_logged_and_the_window_names_the_log(window, qtbot, t
     def broken(*args, **kwargs):
         raise RuntimeError("the disk went away")
 
-    monkeypatch.setattr(workers, "import_paths", broken)
+    monkeypatch.setattr(ingest, "import_paths", broken)  # the import job takes it from there when it starts
     window.files.start_import([str(tmp_path)])
     qtbot.waitUntil(lambda: window.last_error is not None, timeout=10000)
     log = tmp_path / "state" / "blotter" / "blotter.log"
