@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from desktop.extractor.guards import Guarded, literal_alternation, with_lead
+from desktop.extractor.guards import Guarded, lead_assert, literal_alternation, with_lead, word_list_tries
 from desktop.extractor.yamlload import line_of
 
 KINDS = ("count", "money", "weight")
@@ -184,8 +184,11 @@ def _steps(rules, rs: list[MetricRule], mods: Optional[str]) -> list[Step]:
             for i, r in enumerate(nouns):
                 r.group = f"n{i}"
                 groups[r.group] = r
-                alts.append(f"(?P<n{i}>{rules._expand(str(r.raw_after)[len('{mods}'):])})")
-            regex = re.compile(mods + "(?:" + "|".join(alts) + ")", re.I)
+                alt = f"(?P<n{i}>{rules._expand(str(r.raw_after)[len('{mods}'):])})"
+                alts.append(lead_assert(alt, re.I) + alt)  # a noun that cannot start here is not tried
+            # after each run of modifiers the nouns' first letters are tested once, then each noun's own
+            lead = lead_assert("(?:" + "|".join(alts) + ")", re.I)
+            regex = re.compile(word_list_tries(mods + lead + "(?:" + "|".join(alts) + ")"), re.I)
             out.append(Step("noun", Guarded(regex), groups=groups))
         out.extend(Step("after", Guarded(r.after), rule=r) for r in afters)
         out.extend(Step("before", Guarded(with_lead(r.before)), rule=r, after=r.after) for r in befores)

@@ -45,7 +45,9 @@ def _in_span(body: str, start: int, end: int, rules) -> bool:
     if "://" in chunk or "www." in chunk or "@" in chunk:
         return True
     for m in rules.not_metric_spans_re.finditer(body, max(0, start - 30), min(len(body), end + 30)):
-        if m.start() <= start < m.end():
+        if m.start() > start:
+            return False  # the matches further on start later still: none can hold the figure
+        if start < m.end():
             return True
     return False
 

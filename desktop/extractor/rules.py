@@ -40,7 +40,7 @@ from typing import Any, Optional, Sequence, Union
 import yaml
 
 from desktop.extractor.categories import compile_categories, step_runs
-from desktop.extractor.guards import AnyOf, Guarded, with_lead
+from desktop.extractor.guards import AnyOf, Guarded, with_lead, word_list_tries
 from desktop.extractor.regexcheck import catastrophic
 from desktop.extractor.words import word_macros
 from desktop.extractor.yamlload import LDict, line_of, load_yaml_text
@@ -111,7 +111,7 @@ class Rules:
         if why:
             self._fail(pattern, f"pattern refused: {why} (it could take exponential time)")
         try:
-            return re.compile(source, flags)
+            return re.compile(word_list_tries(source), flags)
         except re.error as exc:
             self._fail(pattern, f"bad regular expression: {exc}")
 

@@ -25,6 +25,8 @@ _NOT_ABBREV = "".join(rf"(?<!\b(?:{'|'.join(sorted({a for a in _ABBREV if len(a)
 # always ends a sentence, a stop only when it ends no abbreviation and a capital or a figure follows.
 _BOUNDARY = re.compile(rf"[.!?\n](?:(?<=\n)|{_NOT_ABBREV}[\"”’)]*[^\S\n]+(?=[A-Z0-9“\"‘'£$€(•*–—-]))")
 _NEWLINE = re.compile("\n")
+#: what may follow a stop that ends a sentence, besides a blank (``[\"”’)]`` in ``_BOUNDARY``)
+_CLOSERS = frozenset('"”’)')
 _SUBSTANTIVE_END = re.compile(r"[.!?:;\"”’)]$")
 _CAPWORD = re.compile(r"[A-Za-z][\w’'-]*")
 
@@ -49,9 +51,13 @@ def _sentence_ends(text: str, line_starts: list[int]) -> list[int]:
     for stop in ".!?":
         i = find(stop)
         while i >= 0:
-            m = match(text, i)
-            if m is not None:
-                ends.append(m.end())
+            # a stop ends a sentence only before a closing quote or bracket or a blank ("2.5", "www.":
+            # no); the test is the pattern's own, made without the cost of calling it
+            nxt = text[i + 1:i + 2]
+            if nxt in _CLOSERS or (nxt.isspace() and nxt != "\n"):
+                m = match(text, i)
+                if m is not None:
+                    ends.append(m.end())
             i = find(stop, i + 1)
     if not ends:
         return line_starts[1:]

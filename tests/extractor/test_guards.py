@@ -52,3 +52,23 @@ def test_side_guards_join_the_literals_of_their_steps():
 def test_a_guard_with_no_literal_always_runs():
     g = Guarded(re.compile(r"\d+"))
     assert g.literals is None and g.search("a 12", "a 12", 0, 4).group() == "12"
+
+
+def test_a_word_list_in_a_negative_look_ahead_becomes_a_trie_that_matches_the_same():
+    from desktop.extractor.guards import word_list_tries
+    source = r"(?:\s(?!(?:(?:in|into|is|it|its|was|were))\b)\w+){0,3}?\s+(?:knives|in)\b"
+    tried = word_list_tries(source)
+    assert tried != source and "(?:in|into|is|it|its|was|were)" not in tried
+    assert word_list_tries(r"(?!(?:in|into)x)\w") == r"(?!(?:in|into)x)\w"  # no \b after the words: left alone
+    plain, trie = re.compile(source, re.I), re.compile(tried, re.I)
+    words = ["in", "into", "Its", "it", "was", "were", "wasp", "into-", "knives", "inn", "IS"]
+    rng = __import__("random").Random(7)
+    for _ in range(3000):
+        text = " " + " ".join(rng.choice(words) for _ in range(rng.randrange(1, 6)))
+        a, b = plain.match(text), trie.match(text)
+        assert (a and a.span()) == (b and b.span()), text
+
+
+def test_the_noun_step_starts_with_the_first_letters_of_its_nouns():
+    noun = [s for s in load_rules().steps["count"] if s.kind == "noun"][0].regex.regex.pattern
+    assert "(?=[w])(?P<n0>" in noun  # each noun is tried only where its first letter stands
