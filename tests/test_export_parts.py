@@ -93,6 +93,13 @@ def die_in_worker(path, include_all, split, part, pipe):
     os._exit(3)
 
 
+def slow_work(path, include_all, split, part, pipe):
+    """A worker still busy when Ctrl+C comes (it writes its pid where the test looks)."""
+    Path(os.environ["EXPORT_TEST_PIDFILE"]).write_text(str(os.getpid()))
+    pipe.send(("started",))
+    time.sleep(60)
+
+
 def commit_then_work(path, include_all, split, part, pipe):
     """Another program commits before this worker starts reading: its half would be newer."""
     conn = sqlite3.connect(path)
@@ -116,6 +123,8 @@ def test_a_worker_that_fails_is_a_message_and_leaves_the_old_file_whole(db, tmp_
     assert message in err and "cannot write the export" in err and "Traceback" not in err
     assert out.read_bytes() == b"yesterday's export\r\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["db", "figures.csv"]
+    with pytest.raises(ProcessLookupError):
+        os.kill(worker, 0)  # the worker was stopped too
 
 
 def test_both_halves_come_from_one_state_of_the_database(db, tmp_path, monkeypatch):
@@ -142,6 +151,8 @@ def slow(*args, **kw):
             time.sleep(60)
         yield row
 ex.safe_records = slow
+from tests.test_export_parts import slow_work
+parts.WORKER = slow_work
 from desktop.cli import main
 sys.exit(main())
 """
@@ -150,13 +161,14 @@ sys.exit(main())
 def test_ctrl_c_stops_both_processes_without_a_traceback_or_a_partial_file(db, tmp_path):
     out = tmp_path / "figures.csv"
     out.write_bytes(b"yesterday's export\r\n")
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    pidfile = tmp_path / "db" / "worker.pid"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "EXPORT_TEST_PIDFILE": str(pidfile)}
     proc = subprocess.Popen([sys.executable, "-c", SLOW_PARENT, "export", str(out), "--all", "--db", str(db)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
                             start_new_session=True)
     try:
         assert proc.stdout.readline().strip() == "halfway", proc.stderr.read()
-        time.sleep(0.5)  # the worker is running or done
+        worker = int(pidfile.read_text())
         os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl+C does: the whole group
         assert proc.wait(30) == 130
     finally:
@@ -166,3 +178,5 @@ def test_ctrl_c_stops_both_processes_without_a_traceback_or_a_partial_file(db, t
     assert "interrupted" in err and "Traceback" not in err, err
     assert out.read_bytes() == b"yesterday's export\r\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["db", "figures.csv"]
+    with pytest.raises(ProcessLookupError):
+        os.kill(worker, 0)  # the worker was stopped too
