@@ -171,7 +171,10 @@ def work(path: str, include_all: bool, split: int, part: str, pipe) -> None:
         conn.close()
         pipe.send(("done", count))
     except Exception as exc:  # noqa: BLE001 - sent back to be shown as a message, never a traceback
-        pipe.send(("error", getattr(exc, "errno", None), getattr(exc, "strerror", None) or str(exc)))
+        try:
+            pipe.send(("error", getattr(exc, "errno", None), getattr(exc, "strerror", None) or str(exc)))
+        except OSError:
+            pass  # the calling process is gone (killed): its temporary files are removed by the next export
 
 
 #: What the worker runs (tests put a failing one here; it must be importable by name).
