@@ -11,8 +11,8 @@ the one process's (ADR ``export-on-two-cores``).
 Both halves come from one state of the database: the calling process starts its read
 transaction first, the worker starts its own, and a third connection's ``PRAGMA data_version``,
 read before the first and after the second, says whether any other connection committed in
-between. If one did, the worker is stopped and the calling process writes the second half
-itself, in its own transaction.
+between. If one did, or the worker did not start, it is stopped and the calling process writes
+the second half itself, in its own transaction; so it does for a file a second reader cannot open.
 
 Errors stay for people: a worker that fails sends its error back (a full disk is an
 :class:`OSError` like any other), a worker that dies is reported as such, Ctrl+C stops both, and
@@ -46,26 +46,25 @@ def write_csv(store, fh: IO[str], include_all: bool, bom: bool, part_dir: Path, 
     """
     path = _file_of(store.db)
     total = store.db.execute("SELECT count(*) FROM metrics").fetchone()[0] if path else 0
-    if total < MIN_ROWS or store.db.conn.in_transaction:
+    checker = _reader(path) if total >= MIN_ROWS and not store.db.conn.in_transaction \
+        and not getattr(store.db, "blotter_read_only", False) else None
+    if checker is None:  # small, or a file a second reader cannot open (a read-only place)
         return ex.write(store, fh, include_all=include_all, fmt="csv", bom=bom)
     split = store.db.execute("SELECT document_id FROM metrics ORDER BY document_id LIMIT 1 OFFSET ?",
                              [total // 2]).fetchone()[0]
-    fd, part = tempfile.mkstemp(prefix=part_prefix, suffix=".part", dir=str(part_dir))
-    os.close(fd)
-    checker = sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True)
-    worker = None
+    worker, part = None, ""
     try:
         before = checker.execute("PRAGMA data_version").fetchone()[0]
+        fd, part = tempfile.mkstemp(prefix=part_prefix, suffix=".part", dir=str(part_dir))
+        os.close(fd)
         store.db.execute("BEGIN")  # the first half's snapshot, taken by the query's first step
         first = ex.safe_records(store.db, include_all, "first", split)
         worker, pipe = _start_worker(path, include_all, split, part)
         started = _receive(pipe, worker, START_TIMEOUT_S)
         same = started == ("started",) and checker.execute("PRAGMA data_version").fetchone()[0] == before
-        if not same:  # another connection committed in between: this process does it all
-            _stop(worker)
+        if not same:  # the worker did not start, or another connection committed in between:
+            _stop(worker)  # this process does it all, in its own transaction
             worker = None
-            if started[0] == "error":
-                _raise(started)
         ex.write_header(fh, bom)
         count = ex.write_rows(fh, first)
         if worker is None:
@@ -82,10 +81,21 @@ def write_csv(store, fh: IO[str], include_all: bool, bom: bool, part_dir: Path, 
         if store.db.conn.in_transaction:
             store.db.execute("ROLLBACK")
         checker.close()
-        try:
-            os.unlink(part)
-        except OSError:
-            pass
+        if part:
+            try:
+                os.unlink(part)
+            except OSError:
+                pass
+
+
+def _reader(path: str) -> Optional[sqlite3.Connection]:
+    """A read-only connection to ``path`` that has read it, or None when there cannot be one."""
+    try:
+        conn = sqlite3.connect(f"{Path(path).as_uri()}?mode=ro", uri=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.Error:
+        return None
 
 
 def _file_of(db) -> str:

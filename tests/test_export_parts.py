@@ -100,6 +100,10 @@ def slow_work(path, include_all, split, part, pipe):
     time.sleep(60)
 
 
+def fail_to_start(path, include_all, split, part, pipe):
+    pipe.send(("error", None, "unable to open database file"))
+
+
 def commit_then_work(path, include_all, split, part, pipe):
     """Another program commits before this worker starts reading: its half would be newer."""
     conn = sqlite3.connect(path)
@@ -123,6 +127,16 @@ def test_a_worker_that_fails_is_a_message_and_leaves_the_old_file_whole(db, tmp_
     assert message in err and "cannot write the export" in err and "Traceback" not in err
     assert out.read_bytes() == b"yesterday's export\r\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["db", "figures.csv"]
+
+
+def test_a_worker_that_cannot_start_leaves_the_whole_export_to_the_calling_process(db, tmp_path, monkeypatch):
+    one = tmp_path / "one.csv"
+    _export(db, one, monkeypatch, False, include_all=True)
+    monkeypatch.setattr(parts, "WORKER", fail_to_start)
+    two = tmp_path / "two.csv"
+    assert _export(db, two, monkeypatch, True, include_all=True) > 5
+    assert two.read_bytes() == one.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["db", "one.csv", "two.csv"]
 
 
 def test_both_halves_come_from_one_state_of_the_database(db, tmp_path, monkeypatch):
