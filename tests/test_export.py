@@ -93,7 +93,7 @@ def test_failed_export_leaves_no_partial_file(hostile, tmp_path, monkeypatch):
         yield ["x"] * len(COLUMNS)
         raise RuntimeError("crash mid-export")
 
-    monkeypatch.setattr(ex, "records", boom)
+    monkeypatch.setattr(ex, "safe_records", boom)  # what a CSV is drawn from
     with pytest.raises(RuntimeError):
         export(hostile, out, include_all=True)
     assert out.read_text() == "previous export"
