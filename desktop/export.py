@@ -98,7 +98,7 @@ def _neutralised(expr: str) -> str:
 
 #: The CSV's rows, text cells already made safe, so the whole row loop runs in C
 #: (``csv.writer.writerows`` over the cursor), the same in a worker (:mod:`desktop.export_parts`).
-#: In instructions about even with escaping each row in Python (ADR 0011).
+#: In instructions about even with escaping each row in Python (ADR 0012).
 _SAFE_QUERY = "SELECT " + ",\n       ".join(
     _neutralised(e) if i in _TEXT else e for i, e in enumerate(_SELECT)) + _FROM
 
