@@ -46,13 +46,33 @@ def check_and_keep(store: Store, document_id: int, metrics: Optional[list] = Non
         return None
     report = checks.run(row[0], store.metrics(document_id) if metrics is None else metrics,
                         store.operations(document_id) if operations is None else operations)
-    fresh = (report.failed, report.uncited, summary(report))
+    fresh = result(report)
     changed = tuple(row[1:]) != fresh
     if changed:
         with store.write():
             store.db.execute("UPDATE documents SET failed_checks = ?, uncited = ?, check_summary = ? WHERE id = ?",
                              [*fresh, document_id])
     return report, changed
+
+
+def result(report: checks.Report) -> tuple:
+    """What is kept on the document row for ``report``: (failed_checks, uncited, check_summary)."""
+    return (report.failed, report.uncited, summary(report))
+
+
+def keep_results(store: Store, results: dict[int, tuple[tuple, tuple]]) -> list[int]:
+    """Write results worked out earlier (``{document id: (stored then, fresh)}``) in one transaction, each
+    only where the stored result is still what it was then (an edit or another checker may have written
+    a newer one since); the ids written."""
+    written = []
+    with store.write():
+        for document_id, (before, fresh) in results.items():
+            cursor = store.db.execute(
+                "UPDATE documents SET failed_checks = ?, uncited = ?, check_summary = ? WHERE id = ? "
+                "AND failed_checks IS ? AND uncited IS ? AND check_summary IS ?", [*fresh, document_id, *before])
+            if cursor.rowcount:
+                written.append(document_id)
+    return written
 
 
 def unchecked_count(store: Store) -> int:

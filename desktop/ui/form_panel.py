@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QSplitter,
                                QToolButton, QVBoxLayout, QWidget)
 
@@ -171,9 +172,14 @@ class FormPanel(QWidget):
             parts.append(f"{report.uncited} number{'s' if report.uncited != 1 else ''} in the text no row cites "
                          "(dotted underline)")
         self.checks_line.setText("  ·  ".join(parts))
-        sheet = f"color: {style.WARNING_COLOUR if report.findings else style.MUTED_COLOUR}"
-        if self.checks_line.styleSheet() != sheet:
-            self.checks_line.setStyleSheet(sheet)
+        self._colour_checks_line(style.WARNING_COLOUR if report.findings else style.MUTED_COLOUR)
+
+    def _colour_checks_line(self, colour: str) -> None:
+        # the palette, not a style sheet: a style sheet set at a switch re-polishes the label
+        palette = self.checks_line.palette()
+        if palette.color(QPalette.WindowText) != QColor(colour):
+            palette.setColor(QPalette.WindowText, QColor(colour))
+            self.checks_line.setPalette(palette)
 
     # -- document fields ---------------------------------------------------------
     def show_document(self, doc: Optional[dict]) -> None:

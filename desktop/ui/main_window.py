@@ -27,6 +27,7 @@ from desktop.ui.metrics_table_model import COL_CATEGORY, COL_STATUS, MetricsTabl
 from desktop.ui.operations_table_model import OperationsTableModel
 from desktop.ui.release_view import ReleaseView
 from desktop.ui.review_actions import ReviewActions
+from desktop.ui.pending_checks import PendingChecks
 from desktop.ui.reviewer_prompt import ReviewerPrompt, ask_once
 from desktop.ui.settings import Settings
 from desktop.ui.shortcuts import ACTIONS, MENUS
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)
         self.background_checks = BackgroundChecks(self)
         self.background_checks.done.connect(lambda count: window_checks.checked_in_background(self, count))
+        self.pending_checks = PendingChecks(self)  # check results seen on opening, written at a pause
         self.actions_by_name: dict[str, QAction] = {}
         self._build_menus()
         self.tools = ToolsMenu(self)  # Tools ▸ Extractor report, Try rules…, Suggested rules (issue 13)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QDataWidgetMapper, QFormLayout, QLabel, QLineEdit, QSizePolicy,
                                QVBoxLayout, QWidget)
 
@@ -87,15 +87,26 @@ class MetricDetail(QWidget):
         self.mapper.addMapping(self.checks, COL_CHECKS, b"text")
         self.mapper.addMapping(self.note, COL_NOTE)
         self.unit.activated.connect(lambda _i: self.mapper.submit())
-        model.modelReset.connect(lambda: self.show_row(None))
+        # After a reset (a document switch) the window makes the new document's first row current at once:
+        # the panel is cleared and turned off only if no row came by the time the event loop runs (turning it
+        # off and on again re-polished and repainted every child, about 20 widgets, at each switch)
+        self._disable = QTimer(self)
+        self._disable.setSingleShot(True)
+        self._disable.timeout.connect(self.show_row)
+        model.modelReset.connect(lambda: self.show_row(None, at_once=False))
         self.show_row(None)
 
     def focus_chain(self) -> list[QWidget]:
         return [self.subject, self.unit, self.note]
 
-    def show_row(self, row: Optional[int]) -> None:
-        """Show the model's ``row`` (None or -1: no row selected)."""
+    def show_row(self, row: Optional[int] = None, at_once: bool = True) -> None:
+        """Show the model's ``row`` (None or -1: no row selected; the panel is turned off ``at_once`` or when
+        the event loop next runs, unless a row is shown by then)."""
         if row is None or row < 0 or row >= self.model.rowCount():
+            if not at_once:  # cleared when the event loop runs unless a row comes first: a switch sets each
+                self._disable.start(0)  # label once, not cleared and set again (their layout is costly)
+                return
+            self._disable.stop()
             self.mapper.setCurrentIndex(-1)
             for widget in (self.subject, self.evidence, self.rule, self.original, self.checks, self.note):
                 widget.clear()
@@ -103,6 +114,7 @@ class MetricDetail(QWidget):
             self.heading.setText(f"<b>Selected metric</b> <span style='color:{style.MUTED_COLOUR}'>none</span>")
             self.setEnabled(False)
             return
+        self._disable.stop()
         self.setEnabled(True)
         self.mapper.setCurrentIndex(row)
         self.heading.setText("<b>Selected metric</b>")

@@ -37,14 +37,27 @@ class RowTableView(QTableView):
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        # Every row is one line of the same font with a 16-pixel icon: the height is measured once, on the
+        # first row shown, and fixed (ResizeToContents would ask every role of every row at each switch)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        self._row_height_measured = False
         self.horizontalHeader().setHighlightSections(False)
         self.setTabKeyNavigation(False)
 
     def setModel(self, model) -> None:
         super().setModel(model)
+        for signal in (model.modelReset, model.rowsInserted):
+            signal.connect(self._measure_row_height)
         self.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.current_row_changed.emit(self._id(current)))
+
+    def _measure_row_height(self, *args) -> None:
+        """The height ResizeToContents gives a row (the taller of its cells and of a header section)."""
+        if self._row_height_measured or not self.model().rowCount():
+            return
+        self._row_height_measured = True
+        header = self.verticalHeader()
+        header.setDefaultSectionSize(max(self.sizeHintForRow(0), header.sectionSizeHint(0)))
 
     def _id(self, index) -> int:
         return int(index.data(ROW_ID_ROLE) or 0) if index.isValid() else 0

@@ -28,6 +28,16 @@ def run(window: "MainWindow", doc: Optional[dict] = None) -> None:
         window.metrics_model.set_findings({})
         window.form.show_checks(checks.Report((), doc["uncited"]))
         return
+    if doc is not None:
+        # opening a document: its checks are shown now and written at the next pause (desktop/ui/pending_checks.py)
+        report = checks.run(doc["body"], window.metrics_model.rows(), window.operations_model.rows())
+        stored = (doc["failed_checks"], doc["uncited"], doc["check_summary"])
+        fresh = review_checks.result(report)
+        if fresh != stored:
+            window.pending_checks.add(window.store, doc["id"], stored, fresh)
+        _show(window, report)
+        return
+    window.pending_checks.discard(window.document_id)
     try:
         found = review_checks.check_and_keep(window.store, window.document_id, window.metrics_model.rows(),
                                              window.operations_model.rows(), doc)
@@ -36,15 +46,19 @@ def run(window: "MainWindow", doc: Optional[dict] = None) -> None:
     if found is None:
         return
     report, changed = found
+    _show(window, report)
+    if changed:
+        window.list_model.refresh_document(window.document_id)
+        window.update_counts()
+
+
+def _show(window: "MainWindow", report: checks.Report) -> None:
     by_row: dict[int, list[str]] = {}
     for finding in report.findings:
         for row_id in finding.rows:
             by_row.setdefault(row_id, []).append(finding.message)
     window.metrics_model.set_findings({k: tuple(v) for k, v in by_row.items()})
     window.form.show_checks(report)
-    if changed:
-        window.list_model.refresh_document(window.document_id)
-        window.update_counts()
 
 
 def checked_in_background(window: "MainWindow", count: int) -> None:
