@@ -50,11 +50,9 @@ def connect(path: Union[str, Path], busy_timeout_ms: Optional[int] = None) -> sq
         p = Path(name)
         if p.is_dir():
             raise StoreError(f"{name}: is a folder, not a database file")
-        if p.exists() and p.stat().st_size > 0:
-            with p.open("rb") as fh:
-                if fh.read(16) != b"SQLite format 3\x00":
-                    raise StoreError(f"{name}: not a Blotter database (the file is not SQLite)")
-        elif not p.parent.exists():
+        # (The header is SQLite's to read: a file of ours opened and closed beside a connection of this
+        # process would drop that connection's POSIX locks. A file that is not SQLite fails below.)
+        if not p.exists() and not p.parent.exists():
             p.parent.mkdir(parents=True, exist_ok=True)
     try:
         db = _open(name, busy)
@@ -70,6 +68,8 @@ def connect(path: Union[str, Path], busy_timeout_ms: Optional[int] = None) -> sq
         # NORMAL for their own transactions (see :func:`bulk_sync`).
         db.execute("PRAGMA synchronous = FULL")
     except sqlite3.DatabaseError as exc:
+        if "file is not a database" in str(exc):
+            raise StoreError(f"{name}: not a Blotter database (the file is not SQLite)") from None
         if _no_space(name):
             raise StoreError(f"{name}: the disk is full: the database cannot be opened. "
                              "Free some space and try again.") from None
@@ -90,6 +90,9 @@ def _open(name: str, busy_ms: int) -> sqlite_utils.Database:
             raise
         conn.close()
         conn = _open_read_only(name, busy_ms)
+    except sqlite3.DatabaseError:  # not SQLite: closed here, explained by connect()
+        conn.close()
+        raise
     # execute_plugins=False: no third-party sqlite-utils plugin changes Blotter's connections, and
     # looking for them (importlib.metadata over every installed package) cost the start 40-70 ms
     db = sqlite_utils.Database(conn, execute_plugins=False)

@@ -2,8 +2,8 @@
 
 After a check passes, and again after Blotter closes the last connection to a file cleanly, the file's
 identity is recorded in ``checked.json`` in the user's state folder (:func:`desktop.paths.user_state_dir`):
-device, inode, size, ``st_mtime_ns``, ``st_ctime_ns`` (no tool can set ctime back) and a digest of the
-100-byte SQLite header. An open whose file still has exactly that identity skips the check; anything
+device, inode, size, ``st_mtime_ns``, ``st_ctime_ns`` (no tool can set ctime back), all from
+``stat()``: the file itself is never opened here (see :func:`identity`). An open whose file still has exactly that identity skips the check; anything
 else (a change made outside Blotter, a crash that left a ``-wal`` or ``-journal`` behind, a copied or
 replaced file, a stamp older than :data:`RECHECK_AFTER_S`) runs it as before. A missing, broken or
 foreign stamp file only means the check runs: it is never fatal.
@@ -17,7 +17,6 @@ Example::
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
@@ -41,7 +40,7 @@ SETTLE_NS = 25_000_000
 #: On a file system that keeps whole seconds (FAT, some network mounts) that wait would be 2 s.
 COARSE_SETTLE_NS = 2_100_000_000
 
-_FIELDS = ("dev", "ino", "size", "mtime_ns", "ctime_ns", "header")
+_FIELDS = ("dev", "ino", "size", "mtime_ns", "ctime_ns")
 
 
 def stamps_path() -> Path:
@@ -67,15 +66,18 @@ def unfinished(path: Union[str, Path]) -> bool:
 
 
 def identity(path: Union[str, Path]) -> Optional[dict]:
-    """The file's stat fields and header digest, or ``None`` when it cannot be read."""
+    """The file's stat fields, or ``None`` when it cannot be looked at.
+
+    ``stat()`` only: the file is never opened here. Closing a descriptor of our own on the database
+    file would drop the POSIX locks every SQLite connection of this process holds on it, and another
+    process could then checkpoint and remove the WAL under a reader (the failure SQLite's "How to
+    corrupt" page names first). Any write to the header changes the times anyway."""
     try:
-        with open(path, "rb") as fh:
-            st = os.fstat(fh.fileno())
-            header = fh.read(100)
+        st = os.stat(path)
     except OSError:
         return None
     return {"dev": st.st_dev, "ino": st.st_ino, "size": st.st_size, "mtime_ns": st.st_mtime_ns,
-            "ctime_ns": st.st_ctime_ns, "header": hashlib.sha256(header).hexdigest()[:32]}
+            "ctime_ns": st.st_ctime_ns}
 
 
 def _load() -> dict:

@@ -110,7 +110,7 @@ def test_a_stale_stamp_runs_the_check(tmp_path, checks):
     data = json.loads(open_stamp.stamps_path().read_text())
     entry = data["files"][str(path.resolve())]
     for field, value in (("size", entry["size"] + 4096), ("ctime_ns", 1), ("checked", time.time() - 8 * 86400),
-                         ("checked", "yesterday"), ("header", "0" * 32)):
+                         ("checked", "yesterday"), ("mtime_ns", entry["mtime_ns"] - 1)):
         broken = dict(data, files={str(path.resolve()): dict(entry, **{field: value})})
         open_stamp.stamps_path().write_text(json.dumps(broken))
         checks.clear()
@@ -164,3 +164,4 @@ def test_a_crash_without_close_leads_to_a_check(tmp_path, checks):
     assert checks == [1]
     assert {m["id"]: m["value"] for m in store.metrics(doc_ids[0])}[metric_ids[0]] == 41
     store.close()
+
