@@ -26,10 +26,10 @@ import itertools
 import json
 import operator
 import os
-import tempfile
 from pathlib import Path
 from typing import IO, Iterator, Union
 
+from desktop.atomic_file import replacing
 from desktop.store import Store
 from desktop.store.numbers import MAX_FIGURE
 
@@ -198,8 +198,7 @@ def export(store: Store, out: Union[str, Path], include_all: bool = False, fmt: 
     remove_stale_parts(folder, target.name)
     mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask()
     prefix = f".{target.name}.{os.getpid()}."
-    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=".part", dir=str(folder))
-    try:
+    with replacing(target, prefix=prefix, suffix=".part") as (fd, _tmp):
         os.fchmod(fd, mode)
         with os.fdopen(fd, **_open_mode(fmt)) as fh:
             if fmt == "csv":  # a large one on two cores
@@ -208,13 +207,6 @@ def export(store: Store, out: Union[str, Path], include_all: bool = False, fmt: 
             else:
                 count = _emit(store, fh, include_all, fmt, bom)
             os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
     return count
 
 

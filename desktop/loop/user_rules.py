@@ -21,6 +21,7 @@ from typing import Optional, Union
 
 import yaml
 
+from desktop.atomic_file import replacing
 from desktop.extractor import forget_default_rules
 from desktop.extractor.rules import RulesError, load_rules
 from desktop.extractor.user_overlay import user_rule_files
@@ -48,10 +49,9 @@ def _check(folder: Path, replacing: Optional[Path], new_text: str) -> None:
 
 def _replace(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".yaml")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
+    with replacing(path, prefix=".tmp-", suffix=".yaml") as (fd, _tmp):
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
 
 
 def has_word(data: dict, kind: str, list_name: str, word: str) -> bool:

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 from pathlib import Path
 from typing import Optional, Union
 
+from desktop.atomic_file import replacing
 from desktop.paths import user_state_dir
 
 #: The stamps' file in the user's state folder.
@@ -181,14 +181,6 @@ def _write(data: dict) -> None:
     """Atomically: a temporary file beside it, then a rename (a reader sees the old or the new one)."""
     target = stamps_path()
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".checked-", suffix=".tmp", dir=target.parent)
-    try:
+    with replacing(target, prefix=".checked-") as (fd, _tmp):
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh, separators=(",", ":"))
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
