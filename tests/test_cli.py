@@ -152,3 +152,33 @@ def test_extract_jobs_gives_the_same_lines_in_the_same_order(tmp_path, capsys, m
     assert code1 == code2 == 0 and one == two
     lines = [json.loads(line) for line in two.splitlines()]
     assert [r["document"] for r in lines] == [f"r{i}.txt" for i in range(9)] and "error" in lines[4]
+
+
+@pytest.mark.parametrize("content", [b"", b"hello, not a database" * 10, b"SQLite format 2\x00" + b"\x00" * 200])
+def test_check_and_recover_name_a_file_that_is_not_sqlite(tmp_path, capsys, content):
+    db = tmp_path / "x.sqlite"
+    db.write_bytes(content)
+    for command in (["check"], ["recover", str(tmp_path / "new.sqlite")]):
+        code, _, err = run(capsys, *command, "--db", db)
+        assert code == 1 and "x.sqlite: not a Blotter database (the file is not SQLite)" in err
+    assert db.read_bytes() == content and not (tmp_path / "new.sqlite").exists()
+
+
+def test_reading_a_file_read_only_keeps_this_process_locks_on_it(tmp_path):
+    """``blotter check`` / ``recover`` open the file through SQLite only: closing a descriptor of our own on
+    it would drop every POSIX lock this process's other connections hold (here a write lock)."""
+    import sqlite3
+
+    from desktop.store.integrity import open_read_only
+
+    path = tmp_path / "plain.sqlite"
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN IMMEDIATE")  # a RESERVED lock on the file (rollback journal)
+    open_read_only(path).close()
+    other = subprocess.run([sys.executable, "-c", (
+        "import sqlite3, sys; c = sqlite3.connect(sys.argv[1], timeout=0, isolation_level=None)\n"
+        "try: c.execute('BEGIN IMMEDIATE'); print('got the lock')\n"
+        "except sqlite3.OperationalError as e: print(e)"), str(path)], capture_output=True, text=True)
+    holder.execute("ROLLBACK")
+    assert other.stdout.strip() == "database is locked"

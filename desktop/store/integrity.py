@@ -58,13 +58,18 @@ def open_read_only(path: Union[str, Path]) -> sqlite_utils.Database:
     p = Path(path)
     if not p.is_file():
         raise StoreError(f"{path}: no such database file")
-    with p.open("rb") as fh:
-        if fh.read(16) != b"SQLite format 3\x00":
-            raise StoreError(f"{path}: not a Blotter database (the file is not SQLite)")
+    # The file is never opened outside SQLite (closing our own descriptor of it would drop the POSIX
+    # locks of any connection this process holds on it, ADR 0011): SQLite itself tells a file that is
+    # not a database; only an empty one, which SQLite would take for a new database, is refused here.
+    not_sqlite = StoreError(f"{path}: not a Blotter database (the file is not SQLite)")
+    if p.stat().st_size == 0:
+        raise not_sqlite
     try:
         conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
+        if "file is not a database" in str(exc):
+            raise not_sqlite from None
         raise StoreError(f"{path}: cannot be read as a database ({exc})") from None
     return sqlite_utils.Database(conn, execute_plugins=False)  # as in connection._open
 
