@@ -1,9 +1,11 @@
 """Opening the window loads one page of the document list, not two; scrolling down still loads more,
-and the status bar's counts (kept by triggers, migration 0007) follow a review made by keyboard."""
+and the status bar's counts (kept by triggers, migration 0007) follow a review made by keyboard; the
+keyboard sheet, built on first use, still opens with F1."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.store import Store
 from desktop.ui.document_list_model import PAGE
@@ -38,3 +40,18 @@ def test_the_status_bar_counts_follow_a_review_and_its_undo(window, qtbot):
     assert window.counts_label.text() == "0 of 5 reviewed"
     counts = dict(window.store.db.execute("SELECT status, n FROM document_status_counts").fetchall())
     assert counts.get("reviewed", 0) == 0 and sum(counts.values()) == 5
+
+
+def test_f1_opens_the_keyboard_sheet_built_on_first_use(window, qtbot):
+    focus(qtbot, window.form.metrics_view)
+    press(qtbot, Qt.Key_F1)
+
+    def sheet():
+        return next((w for w in QApplication.topLevelWidgets()
+                     if type(w).__name__ == "ShortcutsDialog" and w.isVisible()), None)
+    qtbot.waitUntil(lambda: sheet() is not None)
+    dialog = sheet()
+    assert dialog.windowTitle() == "Keyboard shortcuts"
+    assert "F1" in dialog.visible_rows()
+    qtbot.keyClick(dialog, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: sheet() is None)
