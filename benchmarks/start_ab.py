@@ -6,12 +6,14 @@ of the database (a newer schema cannot be opened by older code), stamped by a cl
     python benchmarks/start_ab.py DB_THIS DB_OTHER OTHER_TREE [ROUNDS=5]
 
 Prints the medians to the list's first paint and to the event loop's first turn, each tree's ratio
-to the floor, and every run.
+to the floor, every run, and the CPU time of each process to its exit (user + system: steadier than
+the clock when the machine is loaded).
 """
 
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -24,15 +26,19 @@ from _util import ROOT, WORK, machine  # noqa: E402
 from window_bench import CHILD  # noqa: E402
 
 
-def cold(mode: str, db: Path, tree: Path) -> tuple[float, float]:
-    """Seconds from the process's start to the first paint and to the event loop's first turn."""
+def cold(mode: str, db: Path, tree: Path) -> tuple[float, float, float]:
+    """Seconds from the process's start to the first paint and to the event loop's first turn, and the
+    process's CPU seconds."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.time()
     out = subprocess.run([sys.executable, "-c", CHILD.format(root=str(tree), work=str(WORK)), mode, str(db)],
                          capture_output=True, text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     for line in out.stdout.splitlines():
         if line.startswith("painted "):
             words = line.split()
-            return float(words[1]) - start, float(words[3]) - start
+            return float(words[1]) - start, float(words[3]) - start, cpu
     raise SystemExit(f"cold start ({mode}, {tree}) failed: {out.stderr[-2000:]}")
 
 
@@ -48,7 +54,7 @@ def main() -> None:
             compileall.compile_dir(str(tree / "desktop"), quiet=1)
     cold("window", mine, ROOT)  # stamps each file by a clean close (ADR 0011)
     cold("window", theirs, other)
-    runs: dict[str, list[tuple[float, float]]] = {"floor": [], "this": [], "other": []}
+    runs: dict[str, list[tuple[float, float, float]]] = {"floor": [], "this": [], "other": []}
     loads = []
     for i in range(rounds):  # rotate the order, so neither tree always runs just after the floor
         order = [("floor", None, ROOT), ("this", mine, ROOT), ("other", theirs, other)]
@@ -56,7 +62,8 @@ def main() -> None:
         for label, db, tree in order:
             runs[label].append(cold("empty" if db is None else "window", db or mine, tree))
         loads.append(os.getloadavg()[0])
-    for which, name in ((0, "the list's first paint"), (1, "the event loop's first turn")):
+    for which, name in ((0, "the list's first paint"), (1, "the event loop's first turn"),
+                        (2, "the process's exit, CPU time")):
         floor = statistics.median(r[which] for r in runs["floor"])
         print(f"to {name}: floor (empty window) {floor * 1000:.0f} ms")
         for label, tree in (("this", ROOT), ("other", other)):
