@@ -61,6 +61,21 @@ class TitleDelegate(QStyledItemDelegate):
         return QSize(hint.width(), option.fontMetrics.height() * 2 + 8)
 
 
+class ListView(QTableView):
+    """The list's table. It never scrolls sideways, but Qt's item views also fetch more rows whenever
+    the horizontal scroll bar reaches its end (meant for models that grow by columns): at every start,
+    laying the view out did, loading a second page of 200 documents no one had scrolled to. Only the
+    vertical scroll bar reaching the end fetches more."""
+
+    def horizontalScrollbarValueChanged(self, value: int) -> None:
+        model = self.model()
+        model.fetch_held = True
+        try:
+            super().horizontalScrollbarValueChanged(value)
+        finally:
+            model.fetch_held = False
+
+
 class DocumentList(QWidget):
     document_selected = Signal(int)
 
@@ -78,7 +93,7 @@ class DocumentList(QWidget):
         self.status_filter.setMinimumContentsLength(13)
         self.status_filter.setToolTip("Show only documents with this status. Needs attention: failed checks, "
                                       "flagged after re-extraction, many uncited numbers first (Help ▸ Checks)")
-        self.view = QTableView(self)
+        self.view = ListView(self)
         self.view.setModel(model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SingleSelection)

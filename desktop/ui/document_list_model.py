@@ -122,8 +122,11 @@ class DocumentListModel(QAbstractTableModel):
         """How many documents the filter matches (loaded or not)."""
         return self._total
 
+    #: set by the view while a sideways scroll is handled: that never loads more rows (document_list.ListView)
+    fetch_held = False
+
     def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and not self.fetch_held and len(self._rows) < self._total
 
     def fetchMore(self, parent=QModelIndex()) -> None:
         if parent.isValid():

@@ -13,7 +13,6 @@ from PySide6 import QtWidgets as W  # W.QFileDialog...: each dialog class (and i
 
 from desktop import __version__
 from desktop.store import Store, StoreError
-from desktop.ui.shortcuts import ShortcutsDialog
 from desktop.ui.workers import Job, export_work, import_work, reextract_work
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -196,6 +195,7 @@ class FileActions:
         self.window.update_reviewer()
 
     def show_shortcuts(self) -> None:
+        from desktop.ui.shortcuts_dialog import ShortcutsDialog  # built on first use
         ShortcutsDialog(self.window, self.window.category_keys).open()
 
     def show_checks(self) -> None:

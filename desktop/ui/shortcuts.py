@@ -2,7 +2,8 @@
 
 The window builds its actions from :data:`ACTIONS`, so the sheet cannot drift
 from what the keys do. :data:`TABLE_KEYS` are handled by the tables themselves
-(an open cell editor keeps them).
+(an open cell editor keeps them). The sheet itself (:class:`ShortcutsDialog`) lives in
+:mod:`desktop.ui.shortcuts_dialog`, loaded when first opened: the window's start needs only the table.
 """
 
 from __future__ import annotations
@@ -10,8 +11,6 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLineEdit, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
 
 #: the menus in the menu bar, with their mnemonics (Alt+F opens File)
 MENUS = {"File": "&File", "Edit": "&Edit", "Review": "&Review", "Go": "&Go", "View": "&View", "Settings": "&Settings",
@@ -85,49 +84,10 @@ def sheet_rows(category_keys: Optional[dict[str, str]] = None) -> list[tuple[str
     return rows
 
 
-class ShortcutsDialog(QDialog):
-    """Help ▸ Keyboard shortcuts: every key, searchable; the table scrolls by keyboard."""
-
-    def __init__(self, parent=None, category_keys: Optional[dict[str, str]] = None):
-        super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
-        rows = sheet_rows(category_keys)
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search keys and what they do")
-        self.search.setClearButtonEnabled(True)
-        table = QTableWidget(len(rows), 2, self)
-        table.setHorizontalHeaderLabels(["Keys", "Does"])
-        table.verticalHeader().setVisible(False)
-        table.setEditTriggers(QTableWidget.NoEditTriggers)
-        table.setSelectionBehavior(QTableWidget.SelectRows)
-        table.setSelectionMode(QTableWidget.SingleSelection)
-        table.setWordWrap(True)
-        for i, (keys, does) in enumerate(rows):
-            table.setItem(i, 0, QTableWidgetItem(keys))
-            table.setItem(i, 1, QTableWidgetItem(does))
-        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
-        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table = table
-        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.search)
-        layout.addWidget(table, 1)
-        layout.addWidget(buttons)
-        self.search.textChanged.connect(self.filter)
-        QWidget.setTabOrder(self.search, table)
-        screen = (parent.screen() if parent is not None else None)
-        height = min(620, screen.availableGeometry().height() - 80) if screen is not None else 560
-        self.resize(680, max(300, height))
-        self.search.setFocus()
-
-    def filter(self, words: str) -> None:
-        """Only the rows holding every word typed (keys or description)."""
-        wanted = words.lower().split()
-        for row in range(self.table.rowCount()):
-            text = f"{self.table.item(row, 0).text()} {self.table.item(row, 1).text()}".lower()
-            self.table.setRowHidden(row, not all(w in text for w in wanted))
-
-    def visible_rows(self) -> list[str]:
-        return [self.table.item(r, 0).text() for r in range(self.table.rowCount()) if not self.table.isRowHidden(r)]
+def __getattr__(name: str):
+    """``ShortcutsDialog`` from its own module, imported on first use (its dialog, table and button box
+    classes are not needed to start the window)."""
+    if name == "ShortcutsDialog":
+        from desktop.ui.shortcuts_dialog import ShortcutsDialog
+        return ShortcutsDialog
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

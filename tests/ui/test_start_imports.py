@@ -1,5 +1,5 @@
 """Issue 15 (start-up): the window starts without modules it needs only later (the importer's door,
-the import dialog, dateutil's parser that sqlite-utils imports for recipes Blotter never calls)."""
+the import dialog, the keyboard sheet, dateutil's parser that sqlite-utils imports for recipes Blotter never calls)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def test_the_window_starts_without_the_importer_or_dateutil(tmp_path):
             f"w = open_window({str(path)!r}, Settings(QSettings({str(tmp_path / 's.ini')!r}, QSettings.IniFormat)))\n"
             "w.show(); app.processEvents()\n"
             "print([m for m in ('desktop.ingest', 'desktop.importer', 'desktop.extractor', 'desktop.ui.import_dialog',"
-            " 'dateutil.parser._parser', 'dateutil.tz') if m in sys.modules])\n"
+            " 'dateutil.parser._parser', 'dateutil.tz', 'desktop.ui.shortcuts_dialog') if m in sys.modules])\n"
             "w.close(); w.store.close()\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                          env=dict(child_env(), QT_QPA_PLATFORM="offscreen"), cwd=ROOT)
