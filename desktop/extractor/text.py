@@ -27,7 +27,8 @@ _BOUNDARY = re.compile(rf"[.!?\n](?:(?<=\n)|{_NOT_ABBREV}[\"”’)]*[^\S\n]+(?=
 _NEWLINE = re.compile("\n")
 #: what may follow a stop that ends a sentence, besides a blank (``[\"”’)]`` in ``_BOUNDARY``)
 _CLOSERS = frozenset('"”’)')
-_SUBSTANTIVE_END = re.compile(r"[.!?:;\"”’)]$")
+#: the last characters of a line of prose (a line has no newline, so ``[.!?:;"”’)]$`` means this)
+_SUBSTANTIVE_END = tuple('.!?:;"”’)')
 _CAPWORD = re.compile(r"[A-Za-z][\w’'-]*")
 
 
@@ -126,7 +127,7 @@ class Layout:
             line = self.text[start:end].strip(" \t*#•–—-_")
             if not line:
                 continue
-            if _SUBSTANTIVE_END.search(line) or len(line) >= 160:
+            if line.endswith(_SUBSTANTIVE_END) or len(line) >= 160:
                 seen += 1
                 if seen >= lead_lines:
                     return end
