@@ -32,8 +32,22 @@ _SUBSTANTIVE_END = tuple('.!?:;"”’)')
 _CAPWORD = re.compile(r"[A-Za-z][\w’'-]*")
 
 
+_ASCII_BYTES = bytes(range(128))
+
+
 def lowercase(text: str) -> str:
-    """``text.lower()`` with every offset kept (a character whose lowercase is longer stays as it is)."""
+    """``text.lower()`` with every offset kept (a character whose lowercase is longer stays as it is).
+
+    A release is mostly ASCII, but one curly quote makes ``str.lower`` take its slow path for every
+    character. When no character outside ASCII changes case (the usual curly quotes, dashes and
+    symbols), lowering is only A-Z to a-z, and ``bytes.lower`` of the UTF-8 does that: every byte of
+    a character outside ASCII is 0x80 or above, so it is left alone.
+    """
+    if not text.isascii():
+        utf8 = text.encode("utf-8", "surrogatepass")
+        rest = utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")  # the characters outside ASCII
+        if rest.lower() == rest:
+            return utf8.lower().decode("utf-8", "surrogatepass")
     lower = text.lower()
     if len(lower) == len(text):
         return lower
