@@ -67,11 +67,6 @@ _WORD_OR_DOZEN = re.compile(_WORD_START.pattern[len("[^a-z0-9_\\-]"):])
 _WORD_PREFIXES = ("one", "two", "thr", "thi", "fou", "fiv", "fif", "six", "sev", "eig", "nin", "ten", "ele", "twe",
                   "for", "doz")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
-#: The number words of ``_WORD_OR_DOZEN`` by their first three letters: at a place found for a prefix
-#: the pattern matches exactly when one of them starts there ("for" and "often" are tried no further).
-_WORDS_BY_PREFIX: dict[str, tuple[str, ...]] = {}
-for _w in sorted(set(ONES) | set(TENS) | {"dozen"}):
-    _WORDS_BY_PREFIX[_w[:3]] = _WORDS_BY_PREFIX.get(_w[:3], ()) + (_w,)
 _SUFFIX_RE = re.compile(_SUFFIX, re.I)
 _BAD_BEFORE_DIGIT = set(".,£€$/=?&#@%+-_")
 _OF_AFTER = re.compile(r"[^\S\n]+of\b(?![^\S\n]+(?:which|whom|this|that|it)\b)", re.I)
@@ -291,13 +286,10 @@ def _word_starts(lower: str) -> list[int]:
             i = find(prefix, i + 1)
     starts: list[int] = []
     last = 0
-    match, by_prefix = _WORD_OR_DOZEN.match, _WORDS_BY_PREFIX
+    match = _WORD_OR_DOZEN.match
     for p in sorted(places):
         if p - 1 < last or lower[p - 1] in _WORD_CHARS:
             continue
-        words = by_prefix.get(lower[p:p + 3])
-        if words is not None and not lower.startswith(words, p):
-            continue  # no number word starts here: the pattern cannot match (an "a dozen" place has none)
         m = match(lower, p)
         if m is not None:
             starts.append(p)
