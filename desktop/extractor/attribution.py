@@ -21,7 +21,7 @@ Example::
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Optional
 
 from desktop.extractor.operations import Mention
@@ -53,6 +53,8 @@ class Scope:
         for m in mentions:
             self.by_sentence.setdefault(layout.sentence_of(m.start), []).append(m)
         self.starts = {si: [m.start for m in ms] for si, ms in self.by_sentence.items()}
+        #: the sentences naming an operation, in order (for "is one named just before?")
+        self.named = sorted(self.by_sentence)
         self._fallback: dict[int, Optional[str]] = {}
 
     def fallback(self, si: int, body: str, layout: Layout, main_key: Optional[str], rules) -> Optional[str]:
@@ -107,10 +109,15 @@ def _fallback(si: int, body: str, layout: Layout, scope: Scope, main_key: Option
 _CARRY = 2
 
 
+def named_just_before(named: list[int], si: int) -> bool:
+    """Whether one of the sorted sentence indexes ``named`` is among the ``2 * _CARRY + 2`` before ``si``."""
+    i = bisect_left(named, si - 2 * _CARRY - 2)
+    return i < len(named) and named[i] < si
+
+
 def _recent(si: int, body: str, layout: Layout, scope: Scope) -> Optional[str]:
     """The operation named in one of the ``_CARRY`` sentences before ``si`` in its paragraph, if any."""
-    named = scope.by_sentence
-    if not any(si - k in named for k in range(1, 2 * _CARRY + 3)):
+    if not named_just_before(scope.named, si):
         return None  # no operation named just before (blank sentences between included)
     seen = 0
     prev = si - 1

@@ -15,6 +15,7 @@ Example::
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Iterator, Optional, Sequence, Union
 
@@ -57,15 +58,19 @@ NUMBER_RE = re.compile(rf"(?:(?P<cur>[£€$])[^\S\n]?)?(?:(?P<d>{_DIGITS})|(?P<
 _DIGIT_SCAN = re.compile(r"[£€$0-9](?:(?<=[£€$])[^\S\n]?[0-9])?[0-9]*(?:,[0-9]{3})*(?:\.[0-9]+)?")
 _WORD_AT = re.compile(rf"\b(?=[otfsenad])(?:{_WORDS})(?![\w])")
 
+_NUMBER_WORDS = set(ONES) | set(TENS) | {"dozen"}
 #: Where a number in words may start: a first number word after a character that is no part of a
 #: word (an ASCII letter, digit, ``_`` or ``-``). The match consumes that character and the word.
-_WORD_START = re.compile(r"[^a-z0-9_\-](?:" + literal_alternation(sorted(set(ONES) | set(TENS) | {"dozen"}))
+_WORD_START = re.compile(r"[^a-z0-9_\-](?:" + literal_alternation(sorted(_NUMBER_WORDS))
                          + r"|a[^\S\n]+dozen)")
-#: ``_WORD_START`` without its first character, and the first three letters of all its words: where
+#: ``_WORD_START`` without its first character, and the starts its words have in common: where
 #: a number in words may start is found with ``str.find`` for these (:func:`_word_starts`).
 _WORD_OR_DOZEN = re.compile(_WORD_START.pattern[len("[^a-z0-9_\\-]"):])
-_WORD_PREFIXES = ("one", "two", "thr", "thi", "fou", "fiv", "fif", "six", "sev", "eig", "nin", "ten", "ele", "twe",
-                  "for", "doz")
+#: Each is the longest start the number words sharing their first three letters have in common
+#: ("for" stands for "forty" alone, "nin" for "nine", "ninety", "nineteen"): a longer needle is found
+#: faster, and a "for" or a "thing" is no longer a place to try.
+_WORD_PREFIXES = tuple(sorted({os.path.commonprefix([w for w in _NUMBER_WORDS if w[:3] == v[:3]])
+                               for v in _NUMBER_WORDS}))
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
 _SUFFIX_RE = re.compile(_SUFFIX, re.I)
 _BAD_BEFORE_DIGIT = set(".,£€$/=?&#@%+-_")
@@ -267,7 +272,7 @@ def _digit_spans(text: str) -> list[tuple[int, int]]:
 def _word_starts(lower: str) -> list[int]:
     """``[m.start() + 1 for m in _WORD_START.finditer(lower)]``, without testing every character.
 
-    Every match's word starts with one of ``_WORD_PREFIXES`` ("a dozen": its "doz" after blanks
+    Every match's word starts with one of ``_WORD_PREFIXES`` ("a dozen": its "dozen" after blanks
     after "a"), so those places are the only ones tried, in order, a match starting only where
     the one before it ended, as ``finditer`` does.
     """
@@ -277,7 +282,7 @@ def _word_starts(lower: str) -> list[int]:
         i = find(prefix, 1)
         while i >= 0:
             places.add(i)
-            if prefix == "doz":
+            if prefix == "dozen":
                 j = i - 1
                 while j > 0 and lower[j] != "\n" and lower[j].isspace():
                     j -= 1

@@ -229,8 +229,11 @@ def _durations(body: str, layout: Layout, rules, owner_of, wanted: int) -> dict[
         spans = windows(layout.lower, triggers, 40, 40)
     sentence_of = layout.sentence_of
     for s, e in spans:
-        if all(owner_of(si) is None or owner_of(si) in durations
-               for si in range(sentence_of(s), sentence_of(max(s, e - 1)) + 1)):
+        for si in range(sentence_of(s), sentence_of(max(s, e - 1)) + 1):
+            owner = owner_of(si)
+            if owner is not None and owner not in durations:
+                break
+        else:
             continue  # nothing found here could be kept
         last = -1
         for m in rules.duration_re.finditer(body, s, e):

@@ -27,12 +27,27 @@ _BOUNDARY = re.compile(rf"[.!?\n](?:(?<=\n)|{_NOT_ABBREV}[\"”’)]*[^\S\n]+(?=
 _NEWLINE = re.compile("\n")
 #: what may follow a stop that ends a sentence, besides a blank (``[\"”’)]`` in ``_BOUNDARY``)
 _CLOSERS = frozenset('"”’)')
-_SUBSTANTIVE_END = re.compile(r"[.!?:;\"”’)]$")
+#: the last characters of a line of prose (a line has no newline, so ``[.!?:;"”’)]$`` means this)
+_SUBSTANTIVE_END = tuple('.!?:;"”’)')
 _CAPWORD = re.compile(r"[A-Za-z][\w’'-]*")
 
 
+_ASCII_BYTES = bytes(range(128))
+
+
 def lowercase(text: str) -> str:
-    """``text.lower()`` with every offset kept (a character whose lowercase is longer stays as it is)."""
+    """``text.lower()`` with every offset kept (a character whose lowercase is longer stays as it is).
+
+    A release is mostly ASCII, but one curly quote makes ``str.lower`` take its slow path for every
+    character. When no character outside ASCII changes case (the usual curly quotes, dashes and
+    symbols), lowering is only A-Z to a-z, and ``bytes.lower`` of the UTF-8 does that: every byte of
+    a character outside ASCII is 0x80 or above, so it is left alone.
+    """
+    if not text.isascii():
+        utf8 = text.encode("utf-8", "surrogatepass")
+        rest = utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")  # the characters outside ASCII
+        if rest.lower() == rest:
+            return utf8.lower().decode("utf-8", "surrogatepass")
     lower = text.lower()
     if len(lower) == len(text):
         return lower
@@ -126,7 +141,7 @@ class Layout:
             line = self.text[start:end].strip(" \t*#•–—-_")
             if not line:
                 continue
-            if _SUBSTANTIVE_END.search(line) or len(line) >= 160:
+            if line.endswith(_SUBSTANTIVE_END) or len(line) >= 160:
                 seen += 1
                 if seen >= lead_lines:
                     return end

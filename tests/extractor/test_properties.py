@@ -38,7 +38,8 @@ def test_sentences_end_where_the_boundary_pattern_says(parts):
 
 
 NUMBER_BITS = ["one", "two", "three", "a", " ", "\t", "\n", "dozen", "a dozen", "é", "-", "_", "1", "thirty", "ten",
-               "for", "forty", "fifteen", "sevent", "\xa0", "ty", "een", ".", "İ", "doz"]
+               "for", "forty", "fifteen", "sevent", "\xa0", "ty", "een", ".", "İ", "doz", "fort", "fourt", "eleve",
+               "twel", "thir", "thre", "nin", "eigh", "fif", "six", "tend", "often", "fo", "tw"]
 
 
 @settings(max_examples=300, deadline=None)

@@ -1,0 +1,49 @@
+"""Fast paths against the generic code they replace, on many made-up inputs (ADR 0003, third addendum).
+
+Each fast path must give exactly the answer of the pattern or loop it stands for.
+"""
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+LINE_BITS = [".", "!", "?", ":", ";", "\"", "”", "’", ")", "(", " ", "\t", "a", "Z", "\r", "\xa0", "'", "‘", "…", "-"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LINE_BITS) | st.text(max_size=3), max_size=20))
+def test_a_line_of_prose_ends_where_the_pattern_says(parts):
+    # the lead's lines: ``line.endswith`` of the stops means ``[.!?:;"”’)]$`` on a line (it holds no newline)
+    from desktop.extractor.text import _SUBSTANTIVE_END
+    line = "".join(parts).replace("\n", "")
+    assert line.endswith(_SUBSTANTIVE_END) == bool(re.search(r"[.!?:;\"”’)]$", line))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(st.integers(0, 40), max_size=12), st.integers(0, 45))
+def test_an_operation_named_just_before_is_found_by_bisection(named, si):
+    # attribution's "is one named in the sentences just before?" by bisection, against the loop it replaced
+    from desktop.extractor.attribution import _CARRY, named_just_before
+    assert named_just_before(sorted(named), si) == any(si - k in named for k in range(1, 2 * _CARRY + 3))
+
+
+CASE_BITS = ["A", "z", "’", "“", "—", "£", "\xa0", "É", "é", "Σ", "σ", "İ", "ß", "ǅ", "Ⅻ", "\ud800", "\udfff", "🙂",
+             "𐐀", " ", "\n", "K", "Ω", "ﬀ"]
+
+
+def _lowercase_before(text):
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(CASE_BITS) | st.text(max_size=4), max_size=30))
+def test_lowercase_through_utf8_bytes_is_str_lower(parts):
+    # lowering the UTF-8 bytes when no character outside ASCII changes case: the same text, offsets kept
+    from desktop.extractor.text import lowercase
+    text = "".join(parts)
+    assert lowercase(text) == _lowercase_before(text)
+    assert len(lowercase(text)) == len(text)
