@@ -12,22 +12,21 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QComboBox, QDataWidgetMapper, QFormLayout, QLabel, QLineEdit, QSizePolicy,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QDataWidgetMapper, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.domain import UNITS
 from desktop.ui import style
+from desktop.ui.text_line import TextLine
 from desktop.ui.metrics_table_model import (COL_CHECKS, COL_EVIDENCE, COL_NOTE, COL_ORIGINAL, COL_RULE,
                                             COL_SUBJECT, COL_UNIT, MetricsTableModel)
 
 
-def _wrapping_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.PlainText)
-    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-    label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # wraps to the pane, never widens it
-    return label
+def _line(parent: QWidget, lines: int, name: str = "") -> TextLine:
+    """Fixed lines, so a switch repaints them without re-laying out the window; the full text on hover."""
+    line = TextLine(parent, lines)
+    if name:
+        line.setObjectName(name)
+    return line
 
 
 class MetricDetail(QWidget):
@@ -47,12 +46,10 @@ class MetricDetail(QWidget):
         self.note = QLineEdit(self)
         self.note.setObjectName("detail_note")
         self.note.setPlaceholderText("a note on this row (Ctrl+N), kept and exported")
-        self.evidence = _wrapping_label(self)
-        self.rule = _wrapping_label(self)
-        self.original = _wrapping_label(self)
-        self.original.setObjectName("detail_original")
-        self.checks = _wrapping_label(self)
-        self.checks.setObjectName("detail_checks")
+        self.evidence = _line(self, 2, "detail_evidence")
+        self.rule = _line(self, 1, "detail_rule")
+        self.original = _line(self, 2, "detail_original")
+        self.checks = _line(self, 2, "detail_checks")
 
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
@@ -81,10 +78,10 @@ class MetricDetail(QWidget):
         self.mapper.setSubmitPolicy(QDataWidgetMapper.AutoSubmit)
         self.mapper.addMapping(self.subject, COL_SUBJECT)
         self.mapper.addMapping(self.unit, COL_UNIT, b"currentText")
-        self.mapper.addMapping(self.evidence, COL_EVIDENCE, b"text")
-        self.mapper.addMapping(self.rule, COL_RULE, b"text")
-        self.mapper.addMapping(self.original, COL_ORIGINAL, b"text")
-        self.mapper.addMapping(self.checks, COL_CHECKS, b"text")
+        self.mapper.addMapping(self.evidence, COL_EVIDENCE, b"text_property")
+        self.mapper.addMapping(self.rule, COL_RULE, b"text_property")
+        self.mapper.addMapping(self.original, COL_ORIGINAL, b"text_property")
+        self.mapper.addMapping(self.checks, COL_CHECKS, b"text_property")
         self.mapper.addMapping(self.note, COL_NOTE)
         self.unit.activated.connect(lambda _i: self.mapper.submit())
         # After a reset (a document switch) the window makes the new document's first row current at once:
