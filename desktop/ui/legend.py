@@ -22,6 +22,7 @@ Piece = tuple[str, bool, Optional[str], Optional[str], bool]
 GAP = 14  # pixels between chips
 PAD = 4  # pixels inside a coloured chip, each side
 MARGIN = 4
+MIN_LINES = 2  # the chips and the dotted underline's meaning take two lines at most window widths
 
 
 class Legend(QWidget):
@@ -32,7 +33,7 @@ class Legend(QWidget):
         self.keys: dict[str, str] = {}
         self._counts: Counter = Counter()
         self._chips: list[list[Piece]] = []
-        self._lines = 1
+        self._lines = MIN_LINES
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
         self.setToolTip("Evidence is highlighted in its category's colour; the bold key sets that category on "
                         "the current metric row (Settings ▸ Category keys…)")
@@ -106,8 +107,11 @@ class Legend(QWidget):
     def _height_for(self, lines: int) -> int:
         return lines * self._line_height() + 2 * 2
 
-    def _relayout(self) -> None:
+    def _relayout(self, width_changed: bool = False) -> None:
+        """Grow when the chips need another line; shrink only when the width changed. A legend that
+        went from two lines to one and back as the reviewer switched re-wrapped the release above it."""
         lines = 1 + max((line for _x, line, _c in self._placed(max(1, self.width()))), default=0)
+        lines = max(lines, MIN_LINES) if width_changed else max(lines, self._lines)
         if lines != self._lines:
             self._lines = lines
             self.setFixedHeight(self._height_for(lines))  # only here does the window lay out again
@@ -120,13 +124,14 @@ class Legend(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._relayout()
+        if event.size().width() != event.oldSize().width():
+            self._relayout(width_changed=True)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == event.Type.FontChange:
             self._lines = 0
-            self._relayout()
+            self._relayout(width_changed=True)
 
     # -- painting --------------------------------------------------------------------------------------
     def paintEvent(self, event) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QDataWidgetMapper, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDataWidgetMapper, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.domain import UNITS
 from desktop.ui import style
@@ -34,7 +34,9 @@ class MetricDetail(QWidget):
         super().__init__(parent)
         self.setObjectName("metric_detail")
         self.model = model
-        self.heading = QLabel("<b>Selected metric</b>", self)
+        self.heading = QLabel("<b>Selected metric</b>", self)  # never changes: a label's new text re-lays out the window
+        self.heading_state = TextLine(self)  # "none" when no row is selected
+        self.heading_state.setStyleSheet(f"color: {style.MUTED_COLOUR}")
         self.subject = QLineEdit(self)
         self.subject.setObjectName("detail_subject")
         self.subject.setPlaceholderText("what was counted, e.g. people arrested")
@@ -65,7 +67,11 @@ class MetricDetail(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(3)
-        layout.addWidget(self.heading)
+        head = QHBoxLayout()
+        head.setContentsMargins(0, 0, 0, 0)
+        head.addWidget(self.heading)
+        head.addWidget(self.heading_state, 1)
+        layout.addLayout(head)
         layout.addLayout(form)
         layout.addStretch(1)
         for widget in (self.subject, self.unit, self.note):
@@ -108,10 +114,10 @@ class MetricDetail(QWidget):
             for widget in (self.subject, self.evidence, self.rule, self.original, self.checks, self.note):
                 widget.clear()
             self.unit.setCurrentText("")
-            self.heading.setText(f"<b>Selected metric</b> <span style='color:{style.MUTED_COLOUR}'>none</span>")
+            self.heading_state.setText("none")
             self.setEnabled(False)
             return
         self._disable.stop()
         self.setEnabled(True)
         self.mapper.setCurrentIndex(row)
-        self.heading.setText("<b>Selected metric</b>")
+        self.heading_state.setText("")
