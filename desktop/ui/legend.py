@@ -34,6 +34,8 @@ class Legend(QWidget):
         self._counts: Counter = Counter()
         self._chips: list[list[Piece]] = []
         self._lines = MIN_LINES
+        self._placed_for: tuple = (None, [])
+        self._generation = 0
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
         self.setToolTip("Evidence is highlighted in its category's colour; the bold key sets that category on "
                         "the current metric row (Settings ▸ Category keys…)")
@@ -62,6 +64,7 @@ class Legend(QWidget):
         if chips == self._chips:
             return
         self._chips = chips
+        self._generation += 1
         self._relayout()
         self.update()
 
@@ -90,7 +93,13 @@ class Legend(QWidget):
         return width
 
     def _placed(self, width: int) -> list[tuple[int, int, list[Piece]]]:
-        """(x, line, chip) for each chip, wrapped to ``width``."""
+        """(x, line, chip) for each chip, wrapped to ``width`` (worked out once per chips, width and font)."""
+        key = (self._generation, width, self.font().key())
+        if self._placed_for[0] != key:
+            self._placed_for = (key, self._place(width))
+        return self._placed_for[1]
+
+    def _place(self, width: int) -> list[tuple[int, int, list[Piece]]]:
         plain, bold = QFontMetrics(self.font()), QFontMetrics(self._bold())
         x, line, out = MARGIN, 0, []
         for chip in self._chips:
