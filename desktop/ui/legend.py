@@ -19,7 +19,7 @@ from desktop.ui import style
 #: one piece of a chip: (text, bold, background colour or None, text colour or None, dotted underline)
 Piece = tuple[str, bool, Optional[str], Optional[str], bool]
 
-GAP = 14  # pixels between chips
+GAP = 10  # pixels between chips
 PAD = 4  # pixels inside a coloured chip, each side
 MARGIN = 4
 MIN_LINES = 2  # the chips and the dotted underline's meaning take two lines at most window widths

@@ -48,10 +48,12 @@ class MetricDetail(QWidget):
         self.note = QLineEdit(self)
         self.note.setObjectName("detail_note")
         self.note.setPlaceholderText("a note on this row (Ctrl+N), kept and exported")
-        self.evidence = _line(self, 2, "detail_evidence")
+        # one line each, as they mostly were; a longer value is elided, all of it on hover (and highlighted in
+        # the release, for the evidence)
+        self.evidence = _line(self, 1, "detail_evidence")
         self.rule = _line(self, 1, "detail_rule")
-        self.original = _line(self, 2, "detail_original")
-        self.checks = _line(self, 2, "detail_checks")
+        self.original = _line(self, 1, "detail_original")
+        self.checks = _line(self, 1, "detail_checks")
 
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
