@@ -104,3 +104,42 @@ def test_the_legend_keeps_its_height_as_the_reviewer_switches(window, qtbot):
         chips.add(len(legend.chips()))
     assert len(chips) > 1  # documents with and without highlights
     assert len(heights) == 1
+
+
+def _painted_metrics(window, qtbot):
+    view = window.form.metrics_view
+    focus(qtbot, view)
+    press(qtbot, Qt.Key_Down)  # a current row, icons, a corrected row's font: what the cells show
+    QApplication.processEvents()
+    view.viewport().repaint()
+    return view
+
+
+def test_a_painted_cell_asks_the_model_once_and_looks_the_same(open_window, db_path, qtbot, monkeypatch):
+    from desktop.ui import row_table_model
+    model_class = row_table_model.RowTableModel
+    calls = Counter()
+    data, multi = model_class.data, model_class.multiData
+
+    def counting_data(self, index, role=0):
+        calls["data"] += 1
+        return data(self, index, role)
+
+    def counting_multi(self, index, span):
+        calls["multi"] += 1
+        return multi(self, index, span)
+    monkeypatch.setattr(model_class, "data", counting_data)
+    monkeypatch.setattr(model_class, "multiData", counting_multi)
+    window = open_window(db_path)
+    view = _painted_metrics(window, qtbot)
+    calls.clear()
+    view.viewport().repaint()
+    model = view.model()
+    cells = sum(1 for r in range(model.rowCount()) for c in range(model.columnCount())
+                if not view.isColumnHidden(c) and view.visualRect(model.index(r, c)).intersects(view.viewport().rect()))
+    assert cells and calls["multi"] >= cells and calls["data"] < cells, (calls, cells)  # was 7 data() calls a cell
+    fast = view.viewport().grab().toImage()
+    window.close()
+    monkeypatch.delattr(model_class, "multiData")  # Qt's own: one data() call a role
+    view = _painted_metrics(open_window(db_path), qtbot)
+    assert view.viewport().grab().toImage() == fast  # the same icons, fonts, colours and text
