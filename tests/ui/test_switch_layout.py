@@ -143,3 +143,28 @@ def test_a_painted_cell_asks_the_model_once_and_looks_the_same(open_window, db_p
     monkeypatch.delattr(model_class, "multiData")  # Qt's own: one data() call a role
     view = _painted_metrics(open_window(db_path), qtbot)
     assert view.viewport().grab().toImage() == fast  # the same icons, fonts, colours and text
+
+
+def test_the_last_document_is_written_at_a_pause_and_on_close(open_window, db_path, settings, qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+    from desktop.ui import last_document
+    window = open_window(db_path)
+    on_disk = lambda: QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat).value(  # noqa: E731
+        f"last_document/{__import__('desktop.ui.settings', fromlist=['_key'])._key(window.store.name)}")
+    window.settings.q.sync()
+    before = on_disk()
+    focus(qtbot, window.document_list.view)
+    writes = []
+    real = settings.set_last_document
+    settings.set_last_document = lambda *a: (writes.append(a), real(*a))
+    for _ in range(3):  # a reviewer paging through: no settings write (each one syncs the file to disk)
+        press(qtbot, Qt.Key_Down, Qt.ControlModifier)
+        QApplication.processEvents()
+    assert writes == [] and on_disk() == before
+    shown = window.document_id
+    qtbot.waitUntil(lambda: bool(writes), timeout=last_document.DELAY_MS + 2000)  # the reviewer stays: written
+    assert writes == [(window.store.name, shown)]
+    press(qtbot, Qt.Key_Down, Qt.ControlModifier)
+    shown = window.document_id
+    window.close()  # closing writes what was waiting
+    assert writes[-1] == (window.store.name, shown) and int(on_disk()) == shown
