@@ -181,7 +181,6 @@ class MainWindow(QMainWindow):
     def open_initial_document(self) -> None:
         """The last document viewed in this database, else the first in the list."""
         self.background_checks.start(self.store)
-        self.last_document.flush()
         last = self.settings.last_document(self.store.name)
         if last is not None and self.store.document(last) is None:
             last = None
