@@ -65,6 +65,7 @@ class Legend(QWidget):
             return
         self._chips = chips
         self._generation += 1
+        self.setAccessibleName("Legend: " + "; ".join(self.chips()))
         self._relayout()
         self.update()
 

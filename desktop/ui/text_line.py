@@ -46,6 +46,7 @@ class TextLine(QWidget):
             return
         self._text = text
         self._laid_for = ()
+        self.setAccessibleName(text)  # a screen reader reads all of it, as it read the label it replaces
         self._layout_lines()
         self.update()
 
