@@ -11,7 +11,7 @@ from typing import Optional
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QSplitter,
+from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSplitter,
                                QToolButton, QVBoxLayout, QWidget)
 
 from desktop.domain import CATEGORIES, QUALIFIERS, ROW_STATUSES
@@ -22,6 +22,7 @@ from desktop.ui.metrics_table_model import (COL_CATEGORY, COL_OPERATION, COL_QUA
                                             TABLE_COLUMNS, MetricsTableModel)
 from desktop.ui.operations_table_model import (COL_DURATION, COL_END, COL_NAME, COL_START, OperationsTableModel)
 from desktop.ui.row_table_view import RowTableView
+from desktop.ui.text_line import TextLine
 
 TEXT_FIELDS = ("title", "publisher", "url")
 
@@ -87,8 +88,9 @@ class FormPanel(QWidget):
         self.detail = MetricDetail(metrics, self)
         view.current_row_changed.connect(lambda _id: self.detail.show_row(view.currentIndex().row()))
 
-        self.metrics_count = QLabel(self)
-        self.operations_count = QLabel(self)
+        # one line each, of a fixed height: their text changes at every switch without re-laying out the window
+        self.metrics_count = TextLine(self)
+        self.operations_count = TextLine(self)
         for label in (self.metrics_count, self.operations_count):
             label.setStyleSheet(f"color: {style.MUTED_COLOUR}")  # once: a style sheet set at every switch costs a re-polish
         ops_box = self._box("Operations", self.operations_count, self.operations_view, [])
@@ -97,11 +99,8 @@ class FormPanel(QWidget):
                                             "Mark this document reviewed and open the next unreviewed (Ctrl+Enter)")
         met_box = self._box("Metrics", self.metrics_count, self.metrics_view,
                             [self.confirm_all_button, self.reviewed_button])
-        self.checks_line = QLabel(self)
+        self.checks_line = TextLine(self, lines=2, tip="Help ▸ Checks lists every check")
         self.checks_line.setObjectName("checks_line")
-        self.checks_line.setWordWrap(True)
-        self.checks_line.setTextFormat(Qt.PlainText)
-        self.checks_line.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         met_box.layout().insertWidget(1, self.checks_line)
         tables = QSplitter(Qt.Vertical, self)
         tables.setObjectName("form_tables")
@@ -134,14 +133,13 @@ class FormPanel(QWidget):
         button.setFocusPolicy(Qt.NoFocus)  # a key does the same; Tab goes pane to pane
         return button
 
-    def _box(self, title: str, counter: QLabel, view: RowTableView, buttons: list) -> QWidget:
+    def _box(self, title: str, counter: TextLine, view: RowTableView, buttons: list) -> QWidget:
         box = QWidget(self)
         head = QHBoxLayout()
         head.setContentsMargins(0, 4, 0, 0)
         heading = QLabel(f"<b>{title}</b>", box)
         head.addWidget(heading)
-        head.addWidget(counter)
-        head.addStretch(1)
+        head.addWidget(counter, 1)  # takes the free width (a stretch beside it would leave it none)
         for button in buttons:
             head.addWidget(button)
         layout = QVBoxLayout(box)

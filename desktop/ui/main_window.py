@@ -27,6 +27,7 @@ from desktop.ui.metrics_table_model import COL_CATEGORY, COL_STATUS, MetricsTabl
 from desktop.ui.operations_table_model import OperationsTableModel
 from desktop.ui.release_view import ReleaseView
 from desktop.ui.review_actions import ReviewActions
+from desktop.ui.last_document import LastDocument
 from desktop.ui.pending_checks import PendingChecks
 from desktop.ui.reviewer_prompt import ReviewerPrompt, ask_once
 from desktop.ui.settings import Settings
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.background_checks = BackgroundChecks(self)
         self.background_checks.done.connect(lambda count: window_checks.checked_in_background(self, count))
         self.pending_checks = PendingChecks(self)  # check results seen on opening, written at a pause
+        self.last_document = LastDocument(settings, self)
         self.actions_by_name: dict[str, QAction] = {}
         self._build_menus()
         self.tools = ToolsMenu(self)  # Tools ▸ Extractor report, Try rules…, Suggested rules (issue 13)
@@ -205,7 +207,7 @@ class MainWindow(QMainWindow):
         window_checks.run(self, doc)
         if doc:
             self.document_list.select_document(doc["id"])
-            self.settings.set_last_document(self.store.name, doc["id"])
+            self.last_document.remember(self.store.name, doc["id"])  # written at a pause (a settings write syncs)
             self.setWindowTitle(f"{doc['title'] or doc['name']} — Blotter — {Path(self.store.name).name}")
         else:
             self.setWindowTitle(f"Blotter — {Path(self.store.name).name}")
@@ -348,6 +350,7 @@ class MainWindow(QMainWindow):
         self.move(free.topLeft())
 
     def save_layout(self) -> None:
+        self.last_document.flush()
         self.settings.set_state("geometry", self.saveGeometry())
         self.settings.set_state("main_splitter", self.splitter.saveState())
         self.settings.set_state("form_tables", self.form.tables_splitter.saveState())

@@ -12,22 +12,21 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QComboBox, QDataWidgetMapper, QFormLayout, QLabel, QLineEdit, QSizePolicy,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QDataWidgetMapper, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.domain import UNITS
 from desktop.ui import style
+from desktop.ui.text_line import TextLine
 from desktop.ui.metrics_table_model import (COL_CHECKS, COL_EVIDENCE, COL_NOTE, COL_ORIGINAL, COL_RULE,
                                             COL_SUBJECT, COL_UNIT, MetricsTableModel)
 
 
-def _wrapping_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.PlainText)
-    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-    label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)  # wraps to the pane, never widens it
-    return label
+def _line(parent: QWidget, lines: int, name: str = "") -> TextLine:
+    """Fixed lines, so a switch repaints them without re-laying out the window; the full text on hover."""
+    line = TextLine(parent, lines)
+    if name:
+        line.setObjectName(name)
+    return line
 
 
 class MetricDetail(QWidget):
@@ -35,7 +34,9 @@ class MetricDetail(QWidget):
         super().__init__(parent)
         self.setObjectName("metric_detail")
         self.model = model
-        self.heading = QLabel("<b>Selected metric</b>", self)
+        self.heading = QLabel("<b>Selected metric</b>", self)  # never changes: a label's new text re-lays out the window
+        self.heading_state = TextLine(self)  # "none" when no row is selected
+        self.heading_state.setStyleSheet(f"color: {style.MUTED_COLOUR}")
         self.subject = QLineEdit(self)
         self.subject.setObjectName("detail_subject")
         self.subject.setPlaceholderText("what was counted, e.g. people arrested")
@@ -47,12 +48,12 @@ class MetricDetail(QWidget):
         self.note = QLineEdit(self)
         self.note.setObjectName("detail_note")
         self.note.setPlaceholderText("a note on this row (Ctrl+N), kept and exported")
-        self.evidence = _wrapping_label(self)
-        self.rule = _wrapping_label(self)
-        self.original = _wrapping_label(self)
-        self.original.setObjectName("detail_original")
-        self.checks = _wrapping_label(self)
-        self.checks.setObjectName("detail_checks")
+        # one line each, as they mostly were; a longer value is elided, all of it on hover (and highlighted in
+        # the release, for the evidence)
+        self.evidence = _line(self, 1, "detail_evidence")
+        self.rule = _line(self, 1, "detail_rule")
+        self.original = _line(self, 1, "detail_original")
+        self.checks = _line(self, 1, "detail_checks")
 
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
@@ -68,7 +69,11 @@ class MetricDetail(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(3)
-        layout.addWidget(self.heading)
+        head = QHBoxLayout()
+        head.setContentsMargins(0, 0, 0, 0)
+        head.addWidget(self.heading)
+        head.addWidget(self.heading_state, 1)
+        layout.addLayout(head)
         layout.addLayout(form)
         layout.addStretch(1)
         for widget in (self.subject, self.unit, self.note):
@@ -81,10 +86,10 @@ class MetricDetail(QWidget):
         self.mapper.setSubmitPolicy(QDataWidgetMapper.AutoSubmit)
         self.mapper.addMapping(self.subject, COL_SUBJECT)
         self.mapper.addMapping(self.unit, COL_UNIT, b"currentText")
-        self.mapper.addMapping(self.evidence, COL_EVIDENCE, b"text")
-        self.mapper.addMapping(self.rule, COL_RULE, b"text")
-        self.mapper.addMapping(self.original, COL_ORIGINAL, b"text")
-        self.mapper.addMapping(self.checks, COL_CHECKS, b"text")
+        self.mapper.addMapping(self.evidence, COL_EVIDENCE, b"text_property")
+        self.mapper.addMapping(self.rule, COL_RULE, b"text_property")
+        self.mapper.addMapping(self.original, COL_ORIGINAL, b"text_property")
+        self.mapper.addMapping(self.checks, COL_CHECKS, b"text_property")
         self.mapper.addMapping(self.note, COL_NOTE)
         self.unit.activated.connect(lambda _i: self.mapper.submit())
         # After a reset (a document switch) the window makes the new document's first row current at once:
@@ -111,10 +116,10 @@ class MetricDetail(QWidget):
             for widget in (self.subject, self.evidence, self.rule, self.original, self.checks, self.note):
                 widget.clear()
             self.unit.setCurrentText("")
-            self.heading.setText(f"<b>Selected metric</b> <span style='color:{style.MUTED_COLOUR}'>none</span>")
+            self.heading_state.setText("none")
             self.setEnabled(False)
             return
         self._disable.stop()
         self.setEnabled(True)
         self.mapper.setCurrentIndex(row)
-        self.heading.setText("<b>Selected metric</b>")
+        self.heading_state.setText("")

@@ -212,8 +212,25 @@ class RowTableModel(QAbstractTableModel):
         r = index.row()
         if not (0 <= r < self._shown) or not index.isValid():
             return None
+        return self._value(self._rows[r], self.COLUMNS[index.column()][0], role)
+
+    def multiData(self, index, span) -> None:  # noqa: N802 (Qt's name)
+        """All the roles a painted cell asks for, in one call (Qt's delegates ask through this): one call
+        into Python a cell instead of seven, each of which wrapped the index and the role anew."""
+        r = index.row()
+        if not (0 <= r < self._shown) or not index.isValid():
+            return
         row = self._rows[r]
         field = self.COLUMNS[index.column()][0]
+        for item in span:
+            role = int(item.role())
+            if role in _UNUSED_ROLES:
+                continue
+            value = self._value(row, field, role)
+            if value is not None:
+                item.setData(value)
+
+    def _value(self, row: dict, field: str, role: int) -> Any:
         if role == _DISPLAY:
             if field == "status":
                 return style.label(row["status"])

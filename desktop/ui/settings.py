@@ -31,6 +31,8 @@ class Settings:
 
     def __init__(self, qsettings: Optional[QSettings] = None):
         self.q = qsettings if qsettings is not None else QSettings("Blotter", "Blotter")
+        #: the last document of each database, shown but not yet written (written at a pause: every write syncs)
+        self.waiting_last: dict[str, int] = {}
 
     # reviewer -------------------------------------------------------------------
     def reviewer(self) -> str:
@@ -60,6 +62,9 @@ class Settings:
 
     # last document per database ------------------------------------------------
     def last_document(self, db_path: str) -> Optional[int]:
+        waiting = self.waiting_last.get(str(db_path))  # seen, not yet written (desktop/ui/last_document.py)
+        if waiting is not None:
+            return waiting
         value = self.q.value(f"last_document/{_key(db_path)}", 0, type=int)
         return value or None
 

@@ -1,0 +1,90 @@
+"""Instructions a document switch costs, counted by callgrind (deterministic: load on the machine does not move it).
+
+    python benchmarks/switch_instructions.py DB [SWITCHES=20] [--root OTHER_TREE]
+
+Runs the window on DB (a copy: the pending check results are not written, but a clean close stamps it)
+under ``valgrind --tool=callgrind`` twice: opening and 5 warm-up switches alone, then the same and
+SWITCHES switches to fixed random documents. The difference, divided by SWITCHES, is what one switch
+costs: all of it, and the part inside the event loop (painting, layout; collection only inside
+``QCoreApplication::processEvents``). ``--root`` measures another tree's code (e.g. a worktree of main)
+with this tree's Python, for an A/B. Each run takes a few minutes (the window and 100,000 documents
+under valgrind). The background checker is cancelled and waited for before switching, and the writes
+of check results at a pause are turned off, so that a slow run under valgrind does not time them in.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from _util import ROOT
+
+CHILD = r"""
+import os, sys, time, random
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+root, db, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+sys.path.insert(0, root)
+from PySide6.QtCore import QSettings
+from desktop.ui.app import application, open_window
+from desktop.ui.settings import Settings
+app = application()
+window = open_window(db, Settings(QSettings(os.path.join(sys.argv[4], "settings.ini"), QSettings.IniFormat)))
+window.resize(1280, 800)
+window.show()
+app.processEvents()
+window.background_checks.cancel()
+while window.background_checks.running():
+    app.processEvents()
+    time.sleep(0.05)
+window.pending_checks.add = lambda *a, **k: None
+rng = random.Random(7)
+ids = [rng.randint(1, window.store.count()) for _ in range(n + 5)]
+for d in ids:
+    window.show_document(d)
+    app.processEvents()
+window.close()
+window.store.close()
+os._exit(0)
+"""
+
+
+def instructions(root: str, db: str, n: int, work: str, event_loop: bool) -> int:
+    out = os.path.join(work, f"cg.{n}.{int(event_loop)}.out")
+    cmd = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"]
+    if event_loop:
+        cmd.append("--toggle-collect=*QCoreApplication::processEvents*")
+    script = os.path.join(work, "child.py")
+    Path(script).write_text(CHILD)
+    run = subprocess.run(cmd + [sys.executable, script, root, db, str(n), work], capture_output=True, text=True,
+                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    if run.returncode:
+        raise SystemExit(f"callgrind run failed: {run.stderr[-2000:]}")
+    summary = re.search(r"^summary: (\d+)", Path(out).read_text(), re.M) or re.search(
+        r"^totals: (\d+)", Path(out).read_text(), re.M)
+    return int(summary.group(1))
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    root = str(ROOT)
+    if "--root" in sys.argv:
+        root = sys.argv[sys.argv.index("--root") + 1]
+        args.remove(root)
+    if not args:
+        raise SystemExit(__doc__)
+    db, n = args[0], int(args[1]) if len(args) > 1 else 20
+    print(f"instructions a switch, {n} switches, code of {root}, database {Path(db).name}")
+    with tempfile.TemporaryDirectory() as work:
+        for event_loop, label in ((False, "all of it"), (True, "inside the event loop")):
+            base = instructions(root, db, 0, work, event_loop)
+            full = instructions(root, db, n, work, event_loop)
+            print(f"   {label}: {(full - base) / n / 1e6:.1f} M a switch (open + warm-up {base / 1e6:,.0f} M, "
+                  f"with the switches {full / 1e6:,.0f} M)")
+
+
+if __name__ == "__main__":
+    main()
