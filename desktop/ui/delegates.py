@@ -175,6 +175,16 @@ class DateEdit(QDateEdit):
     def focusNextPrevChild(self, next_: bool) -> bool:
         return QWidget.focusNextPrevChild(self, next_)
 
+    def mousePressEvent(self, event) -> None:
+        """A click on the arrow opens the calendar; with no date it shows this month, not January
+        1900, and still selects nothing (choosing a day sets the date, closing it leaves none)."""
+        super().mousePressEvent(event)
+        if self.calendarPopup() and self.date() <= NO_DATE:
+            calendar = self.calendarWidget()
+            if calendar.isVisible():
+                today = QDate.currentDate()
+                calendar.setCurrentPage(today.year(), today.month())
+
 
 def date_edit(parent=None) -> QDateEdit:
     edit = DateEdit(parent)
@@ -190,9 +200,7 @@ def set_date(editor: QDateEdit, value: Optional[str]) -> None:
     date = QDate.fromString(value[:10], "yyyy-MM-dd") if value else QDate()
     if not date.isValid():
         date = NO_DATE
-    # the calendar opens on today rather than 1900 when there is no date
-    editor.calendarWidget().setSelectedDate(QDate.currentDate() if date == NO_DATE else date)
-    editor.setDate(date)
+    editor.setDate(date)  # the calendar popup is built when first opened (DateEdit.mousePressEvent)
 
 
 def date_value(editor: QDateEdit) -> Optional[str]:
