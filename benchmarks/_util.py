@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 import platform
+import re
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Callable
@@ -47,3 +50,26 @@ def report(name: str, value: float, unit: str, floor: float | None = None, budge
     if budget:
         line += f"   [budget: {budget}]"
     print(line, flush=True)
+
+
+def callgrind_total(cmd: list[str], env: dict | None = None, options: tuple[str, ...] = ()) -> int:
+    """Instructions ``cmd`` runs under ``valgrind --tool=callgrind`` (deterministic; load does not move it).
+
+    :param options: more callgrind options, e.g. ``("--toggle-collect=*processEvents*",)``
+    :raises SystemExit: the command failed (its error's end is shown), or callgrind wrote no totals
+
+    Example::
+
+        >>> callgrind_total([sys.executable, "-c", "pass"])  # doctest: +SKIP
+        87712345
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "cg.out"
+        done = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *options, *cmd],
+                              env=env, capture_output=True, text=True)
+        if done.returncode:
+            raise SystemExit(f"callgrind run failed: {done.stderr[-2000:]}")
+        found = re.search(r"^(?:summary|totals):\s*(\d+)", out.read_text(), re.M)
+        if not found:
+            raise SystemExit("callgrind wrote no totals")
+        return int(found.group(1))

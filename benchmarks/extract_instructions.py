@@ -11,11 +11,10 @@ divided by N. Both runs use ``PYTHONHASHSEED=0``, so the count is the same from 
 from __future__ import annotations
 
 import os
-import re
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from _util import callgrind_total
 
 HERE = Path(__file__).resolve().parent
 
@@ -31,18 +30,9 @@ def child(n: int) -> None:
 
 
 def instructions(n: int) -> int:
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "cg.out"
-        # a fixed hash seed: with a random one, the order of sets of strings (a guard's literals tried in
-        # turn) changes from run to run, and with it the count, by up to 0.5% (third round, ADR 0003)
-        env = dict(os.environ, PYTHONHASHSEED="0")
-        subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, __file__,
-                        "--child", str(n)], check=True, capture_output=True, env=env)
-        for line in out.read_text().splitlines():
-            m = re.match(r"(?:summary|totals):\s*(\d+)", line)
-            if m:
-                return int(m.group(1))
-    raise SystemExit("callgrind wrote no totals")
+    # a fixed hash seed: with a random one, the order of sets of strings (a guard's literals tried in
+    # turn) changes from run to run, and with it the count, by up to 0.5% (third round, ADR 0003)
+    return callgrind_total([sys.executable, __file__, "--child", str(n)], env=dict(os.environ, PYTHONHASHSEED="0"))
 
 
 def main() -> None:

@@ -15,13 +15,11 @@ the empty window (otherwise only the window).
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-from _util import ROOT, WORK
+from _util import ROOT, WORK, callgrind_total
 
 CHILD = r"""
 import sys, os
@@ -56,17 +54,7 @@ def run(mode: str, db: Path, tree: Path, callgrind: bool = True) -> int:
     if not callgrind:
         subprocess.run([sys.executable, "-c", code, mode, str(db)], check=True, env=env, capture_output=True)
         return 0
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "cg.out"
-        done = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, "-c",
-                               code, mode, str(db)], env=env, capture_output=True, text=True)
-        if done.returncode:
-            raise SystemExit(f"start ({mode}) failed: {done.stderr[-2000:]}")
-        for line in out.read_text().splitlines():
-            m = re.match(r"(?:summary|totals):\s*(\d+)", line)
-            if m:
-                return int(m.group(1))
-    raise SystemExit("callgrind wrote no totals")
+    return callgrind_total([sys.executable, "-c", code, mode, str(db)], env=env)
 
 
 def main() -> None:

@@ -15,13 +15,11 @@ of check results at a pause are turned off, so that a slow run under valgrind do
 from __future__ import annotations
 
 import os
-import re
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from _util import ROOT
+from _util import ROOT, callgrind_total
 
 CHILD = r"""
 import os, sys, time, random
@@ -53,19 +51,11 @@ os._exit(0)
 
 
 def instructions(root: str, db: str, n: int, work: str, event_loop: bool) -> int:
-    out = os.path.join(work, f"cg.{n}.{int(event_loop)}.out")
-    cmd = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"]
-    if event_loop:
-        cmd.append("--toggle-collect=*QCoreApplication::processEvents*")
     script = os.path.join(work, "child.py")
     Path(script).write_text(CHILD)
-    run = subprocess.run(cmd + [sys.executable, script, root, db, str(n), work], capture_output=True, text=True,
-                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
-    if run.returncode:
-        raise SystemExit(f"callgrind run failed: {run.stderr[-2000:]}")
-    summary = re.search(r"^summary: (\d+)", Path(out).read_text(), re.M) or re.search(
-        r"^totals: (\d+)", Path(out).read_text(), re.M)
-    return int(summary.group(1))
+    return callgrind_total([sys.executable, script, root, db, str(n), work],
+                           env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+                           options=("--toggle-collect=*QCoreApplication::processEvents*",) if event_loop else ())
 
 
 def main() -> None:
