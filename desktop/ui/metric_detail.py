@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QDataWidgetMapper, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QComboBox, QDataWidgetMapper, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QVBoxLayout, QWidget)
 
 from desktop.domain import UNITS
 from desktop.ui import style
@@ -21,11 +22,10 @@ from desktop.ui.metrics_table_model import (COL_CHECKS, COL_EVIDENCE, COL_NOTE, 
                                             COL_SUBJECT, COL_UNIT, MetricsTableModel)
 
 
-def _line(parent: QWidget, lines: int, name: str = "") -> TextLine:
-    """Fixed lines, so a switch repaints them without re-laying out the window; the full text on hover."""
-    line = TextLine(parent, lines)
-    if name:
-        line.setObjectName(name)
+def _line(parent: QWidget, name: str) -> TextLine:
+    """One fixed line, so a switch repaints it without re-laying out the window; the full text on hover."""
+    line = TextLine(parent)
+    line.setObjectName(name)
     return line
 
 
@@ -34,7 +34,8 @@ class MetricDetail(QWidget):
         super().__init__(parent)
         self.setObjectName("metric_detail")
         self.model = model
-        self.heading = QLabel("<b>Selected metric</b>", self)  # never changes: a label's new text re-lays out the window
+        # the heading never changes: a label's new text would re-lay out the window
+        self.heading = QLabel("<b>Selected metric</b>", self)
         self.heading_state = TextLine(self)  # "none" when no row is selected
         self.heading_state.setStyleSheet(f"color: {style.MUTED_COLOUR}")
         self.subject = QLineEdit(self)
@@ -50,10 +51,10 @@ class MetricDetail(QWidget):
         self.note.setPlaceholderText("a note on this row (Ctrl+N), kept and exported")
         # one line each, as they mostly were; a longer value is elided, all of it on hover (and highlighted in
         # the release, for the evidence)
-        self.evidence = _line(self, 1, "detail_evidence")
-        self.rule = _line(self, 1, "detail_rule")
-        self.original = _line(self, 1, "detail_original")
-        self.checks = _line(self, 1, "detail_checks")
+        self.evidence = _line(self, "detail_evidence")
+        self.rule = _line(self, "detail_rule")
+        self.original = _line(self, "detail_original")
+        self.checks = _line(self, "detail_checks")
 
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)

@@ -2,7 +2,7 @@
 
 The window builds its actions from :data:`ACTIONS`, so the sheet cannot drift
 from what the keys do. :data:`TABLE_KEYS` are handled by the tables themselves
-(an open cell editor keeps them). The sheet itself (:class:`ShortcutsDialog`) lives in
+(an open cell editor keeps them). The sheet itself (``ShortcutsDialog``) lives in
 :mod:`desktop.ui.shortcuts_dialog`, loaded when first opened: the window's start needs only the table.
 """
 
@@ -83,11 +83,3 @@ def sheet_rows(category_keys: Optional[dict[str, str]] = None) -> list[tuple[str
                      f"Category: {category.replace('_', ' ')} (metrics table, Status or Category column)"))
     return rows
 
-
-def __getattr__(name: str):
-    """``ShortcutsDialog`` from its own module, imported on first use (its dialog, table and button box
-    classes are not needed to start the window)."""
-    if name == "ShortcutsDialog":
-        from desktop.ui.shortcuts_dialog import ShortcutsDialog
-        return ShortcutsDialog
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -10,7 +10,8 @@ from PySide6.QtGui import QKeySequence
 from desktop.ui.app import open_window as app_open_window
 from desktop.ui.document_list_model import FLAGGED_ROLE
 from desktop.ui.settings import Settings
-from desktop.ui.shortcuts import ACTIONS, ShortcutsDialog, sheet_rows
+from desktop.ui.shortcuts import ACTIONS, sheet_rows
+from desktop.ui.shortcuts_dialog import ShortcutsDialog
 
 
 def test_import_runs_off_the_gui_thread_and_summarises_failures(window, qtbot, tmp_path):

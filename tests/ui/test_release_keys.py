@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui.shortcuts import ShortcutsDialog
+from desktop.ui.shortcuts_dialog import ShortcutsDialog
 from ui_helpers import focus, press, type_text
 
 
