@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Optional
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QTimer, Qt, Signal
-from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QStyledItemDelegate, QWidget
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QPersistentModelIndex, QPointF, QTimer, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QValidator
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionComboBox,
+                               QWidget)
 
 from desktop.ui import style
 
@@ -170,10 +171,31 @@ class DateDelegate(RetryingDelegate):
 
 class DateEdit(QDateEdit):
     """A date field that Tab leaves (a plain QDateEdit walks its year, month and day first; the arrow
-    keys still change them)."""
+    keys still change them), and whose calendar F4 or Alt+Down opens, as a combo box's list does
+    (QDateEdit itself opens it only on a click, and takes Alt+Down for "one less")."""
 
     def focusNextPrevChild(self, next_: bool) -> bool:
         return QWidget.focusNextPrevChild(self, next_)
+
+    def keyPressEvent(self, event) -> None:
+        alt_arrow = event.key() in (Qt.Key_Down, Qt.Key_Up) and event.modifiers() & Qt.AltModifier
+        if self.calendarPopup() and (event.key() == Qt.Key_F4 or alt_arrow):
+            self.open_calendar()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def open_calendar(self) -> None:
+        """Open the calendar as a click on the arrow does (Qt has no call for it); the calendar
+        takes the keyboard: arrows move the day, Enter chooses it, Escape closes it."""
+        option = QStyleOptionComboBox()
+        option.initFrom(self)
+        option.editable = True
+        option.subControls = QStyle.SC_All
+        arrow = QPointF(self.style().subControlRect(QStyle.CC_ComboBox, option, QStyle.SC_ComboBoxArrow,
+                                                    self).center())
+        self.mousePressEvent(QMouseEvent(QEvent.MouseButtonPress, arrow, self.mapToGlobal(arrow), Qt.LeftButton,
+                                         Qt.LeftButton, Qt.NoModifier))
 
     def mousePressEvent(self, event) -> None:
         """A click on the arrow opens the calendar; with no date it shows this month, not January
@@ -192,7 +214,8 @@ def date_edit(parent=None) -> QDateEdit:
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setMinimumDate(NO_DATE)
     edit.setSpecialValueText("—")
-    edit.setToolTip("A date (YYYY-MM-DD); the earliest, shown as a dash, means no date")
+    edit.setToolTip("A date (YYYY-MM-DD); the earliest, shown as a dash, means no date. "
+                   "F4 or Alt+Down opens the calendar")
     return edit
 
 

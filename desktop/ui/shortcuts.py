@@ -58,6 +58,7 @@ TABLE_KEYS = (
     ("Enter or Space", "Confirm the selected row (metrics or operations table)"),
     ("Delete", "Reject the selected row (metrics or operations table)"),
     ("Typing, F2 or double click", "Edit the current cell; Enter saves, Escape cancels"),
+    ("F4 or Alt+Down (in a date)", "Open the calendar; arrows move the day, Enter chooses it"),
     ("Tab / Shift+Tab", "Move between the list, the release and the form"),
     ("Ctrl+F or / (in the release)", "Find in the release; Enter: next, Shift+Enter: previous, Esc: close"),
     ("Up / Down (in the list)", "Open the previous or next document in the list"),
