@@ -2,7 +2,8 @@
 
 The rows are split by document id at the middle of the metrics table. The calling process writes
 the byte-order mark, the header and the first half into the export's temporary file; a worker
-process (started fresh, ``spawn``: an SQLite connection must not cross a ``fork``) opens the same
+process (a program of its own, :mod:`desktop.export_worker`: an SQLite connection must not cross a
+``fork``, and ``multiprocessing``'s ``spawn`` would run the caller's main script again) opens the same
 database read-only and writes the second half into a temporary file of its own in the same
 folder; the calling process then appends that file (``os.copy_file_range``, in the kernel) and
 :func:`desktop.export.export` syncs and renames as for any export. The output is byte for byte
@@ -21,10 +22,13 @@ every temporary file is removed (``remove_stale_parts`` also finds a killed expo
 
 from __future__ import annotations
 
-import multiprocessing
+import json
 import os
+import select
 import signal
 import sqlite3
+import subprocess
+import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -52,18 +56,22 @@ def write_csv(store, fh: IO[str], include_all: bool, bom: bool, part_dir: Path, 
         return ex.write(store, fh, include_all=include_all, fmt="csv", bom=bom)
     split = store.db.execute("SELECT document_id FROM metrics ORDER BY document_id LIMIT 1 OFFSET ?",
                              [total // 2]).fetchone()[0]
-    worker, part = None, ""
+    worker, pipe, part = None, None, ""
     try:
         before = checker.execute("PRAGMA data_version").fetchone()[0]
         fd, part = tempfile.mkstemp(prefix=part_prefix, suffix=".part", dir=str(part_dir))
         os.close(fd)
         store.db.execute("BEGIN")  # the first half's snapshot, taken by the query's first step
         first = ex.safe_records(store.db, include_all, "first", split)
-        worker, pipe = _start_worker(path, include_all, split, part)
-        started = _receive(pipe, worker, START_TIMEOUT_S)
+        try:
+            worker, pipe = _start_worker(path, include_all, split, part)
+            started = _receive(pipe, worker, START_TIMEOUT_S)
+        except OSError:  # no process to be had (too many open files, ...)
+            started = ("died", "not started")
         same = started == ("started",) and checker.execute("PRAGMA data_version").fetchone()[0] == before
         if not same:  # the worker did not start, or another connection committed in between:
-            _stop(worker)  # this process does it all, in its own transaction
+            if worker is not None:
+                _stop(worker)  # this process does it all, in its own transaction
             worker = None
         ex.write_header(fh, bom)
         count = ex.write_rows(fh, first)
@@ -78,6 +86,8 @@ def write_csv(store, fh: IO[str], include_all: bool, bom: bool, part_dir: Path, 
     finally:
         if worker is not None:
             _stop(worker)
+        if pipe is not None:
+            pipe.close()
         if store.db.conn.in_transaction:
             store.db.execute("ROLLBACK")
         checker.close()
@@ -106,35 +116,68 @@ def _file_of(db) -> str:
     return ""
 
 
+class _Messages:
+    """The calling process's end of the worker's pipe: one JSON list a line."""
+
+    def __init__(self, fd: int):
+        self.fd, self._buffer = fd, b""
+
+    def poll(self, timeout: float) -> bool:
+        """Whether a message (or the end of the pipe) is there to read, waiting up to ``timeout`` s."""
+        return b"\n" in self._buffer or bool(select.select([self.fd], [], [], timeout)[0])
+
+    def recv(self) -> tuple:
+        while b"\n" not in self._buffer:
+            chunk = os.read(self.fd, 65536)
+            if not chunk:
+                raise EOFError("the worker closed its pipe")
+            self._buffer += chunk
+        line, _, self._buffer = self._buffer.partition(b"\n")
+        return tuple(json.loads(line))
+
+    def close(self) -> None:
+        os.close(self.fd)
+
+
 def _start_worker(path: str, include_all: bool, split: int, part: str):
-    ctx = multiprocessing.get_context("spawn")
-    ours, theirs = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=WORKER, args=(path, include_all, split, part, theirs), daemon=True)
+    """Start ``python -m desktop.export_worker`` for the second half; returns (process, messages)."""
+    ours, theirs = os.pipe()
+    worker = f"{WORKER.__module__}:{WORKER.__qualname__}"
+    env = {**os.environ, "BLOTTER_EXPORT_SYS_PATH": json.dumps(sys.path)}
     main = threading.current_thread() is threading.main_thread()
     old = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None  # the worker inherits the ignore
     try:
-        proc.start()
+        proc = subprocess.Popen([sys.executable, "-m", "desktop.export_worker", str(theirs), worker, path,
+                                 "1" if include_all else "0", json.dumps(split), part],
+                                pass_fds=(theirs,), env=env, stdin=subprocess.DEVNULL,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:
+        os.close(ours)
+        raise
     finally:
+        os.close(theirs)
         if main:
             signal.signal(signal.SIGINT, old)
-    theirs.close()
-    return proc, ours
+    return proc, _Messages(ours)
 
 
-def _receive(pipe, proc, timeout: Optional[float]) -> tuple:
+def _receive(pipe: _Messages, proc: subprocess.Popen, timeout: Optional[float]) -> tuple:
     """The worker's next message; ``("died", code)`` when it ends without one."""
     while not pipe.poll(1 if timeout is None else min(timeout, 1)):
-        if not proc.is_alive() and not pipe.poll(0):
-            return ("died", proc.exitcode)
+        if proc.poll() is not None and not pipe.poll(0):
+            return ("died", proc.returncode)
         if timeout is not None:
             timeout -= 1
             if timeout <= 0:
                 return ("died", "no answer")
     try:
         return pipe.recv()
-    except (EOFError, OSError):
-        proc.join(5)
-        return ("died", proc.exitcode)
+    except (EOFError, OSError, ValueError):
+        try:
+            proc.wait(5)
+        except subprocess.TimeoutExpired:
+            pass
+        return ("died", proc.returncode)
 
 
 def _raise(message: tuple):
@@ -144,10 +187,14 @@ def _raise(message: tuple):
     raise OSError(f"the export's second process stopped before it finished (exit {message[1]})")
 
 
-def _stop(proc) -> None:
-    if proc.is_alive():
+def _stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
         proc.terminate()
-    proc.join(10)
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 def _append(out_fd: int, part: str) -> None:

@@ -192,3 +192,35 @@ def test_ctrl_c_stops_both_processes_without_a_traceback_or_a_partial_file(db, t
     assert sorted(p.name for p in tmp_path.iterdir()) == ["db", "figures.csv"]
     with pytest.raises(ProcessLookupError):
         os.kill(worker, 0)  # the worker was stopped too
+
+
+UNGUARDED_CALLER = """
+import sys
+from pathlib import Path
+Path(sys.argv[2]).open("a").write("ran\\n")  # a side effect at the top level, no __main__ guard
+import desktop.export_parts as parts
+parts.MIN_ROWS = 0
+calls = []
+real = parts._start_worker
+parts._start_worker = lambda *a: calls.append(a) or real(*a)
+from desktop.export import export
+from desktop.store import Store
+store = Store.open(sys.argv[1], reviewer="x")
+export(store, sys.argv[3], include_all=True)
+store.close()
+print(len(calls))
+"""
+
+
+def test_a_library_callers_unguarded_script_runs_once(db, tmp_path, monkeypatch):
+    """The worker is a program of its own: it does not run the calling script again (``spawn`` did)."""
+    one = tmp_path / "one.csv"
+    _export(db, one, monkeypatch, False, include_all=True)
+    script, effects, out = tmp_path / "caller.py", tmp_path / "effects.txt", tmp_path / "two.csv"
+    script.write_text(UNGUARDED_CALLER)
+    done = subprocess.run([sys.executable, str(script), str(db), str(effects), str(out)], capture_output=True,
+                          text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "1", "the second half went to a worker process"
+    assert effects.read_text() == "ran\n"
+    assert out.read_bytes() == one.read_bytes()
