@@ -49,3 +49,25 @@ def test_the_window_imports_what_needs_no_qt_before_pyside6(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                          env=dict(child_env(), QT_QPA_PLATFORM="offscreen"), cwd=ROOT)
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout + out.stderr
+
+
+def test_the_first_paint_does_not_make_qstyle(tmp_path):
+    """PySide6 makes a Qt class's Python enums the first time the class is named: QStyle's 550 members
+    cost about 50 M instructions a start (ADR 0015). The list's title delegate draws its cell through
+    Qt's own paint, so nothing before the first paint needs QStyle in Python."""
+    path = tmp_path / "db.sqlite"
+    seed_file_store(path, n_docs=3, n_metrics=2)
+    code = ("import sys\n"
+            "from desktop.ui.app import application, open_window\n"
+            "from desktop.ui.settings import Settings\n"
+            "from PySide6.QtCore import QSettings\n"
+            "import PySide6.QtWidgets as widgets\n"
+            "app = application()\n"
+            f"w = open_window({str(path)!r}, Settings(QSettings({str(tmp_path / 's.ini')!r}, QSettings.IniFormat)))\n"
+            "w.resize(1280, 800); w.show(); app.processEvents()\n"
+            "w.document_list.view.viewport().repaint()\n"  # the list painted, its current row selected
+            "print('QStyle' in widgets.__dict__)\n"
+            "w.close(); w.store.close()\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         env=dict(child_env(), QT_QPA_PLATFORM="offscreen"), cwd=ROOT)
+    assert out.stdout.strip().splitlines()[-1] == "False", out.stdout + out.stderr
