@@ -71,3 +71,19 @@ def test_the_first_paint_does_not_make_qstyle(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                          env=dict(child_env(), QT_QPA_PLATFORM="offscreen"), cwd=ROOT)
     assert out.stdout.strip().splitlines()[-1] == "False", out.stdout + out.stderr
+
+
+def test_the_start_freezes_what_the_imports_made(tmp_path):
+    """The modules' objects live as long as the process: the start hands them to Python's permanent
+    generation (``gc.freeze``), so no collection walks them again while the window is built (ADR 0015).
+    A process whose QApplication already exists (the tests') is left as it is."""
+    code = ("import gc\n"
+            "from desktop.ui.app import application\n"
+            "app = application()\n"
+            "print(gc.get_freeze_count() > 1000)\n"
+            "gc.unfreeze()\n"
+            "application()\n"  # the QApplication exists now: nothing is frozen again
+            "print(gc.get_freeze_count())\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                         env=dict(child_env(), QT_QPA_PLATFORM="offscreen"), cwd=ROOT)
+    assert out.stdout.strip().splitlines()[-2:] == ["True", "0"], out.stdout + out.stderr
