@@ -108,17 +108,19 @@ class DocumentList(QWidget):
         self.status_filter.setToolTip("Show only documents with this status. Needs attention: failed checks, "
                                       "flagged after re-extraction, many uncited numbers first (Help ▸ Checks)")
         self.view = ListView(self)
+        # before the model: a visible row header would measure all 200 rows of the first page (800 calls of
+        # headerData and the text of each) at every layout until it is hidden (ADR 0015)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * 2 + 10)
         self.view.setModel(model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.view.setTabKeyNavigation(False)  # Tab leaves the list for the release (F6 too)
-        self.view.verticalHeader().setVisible(False)
         self.view.setWordWrap(False)
         self.view.setTextElideMode(Qt.ElideRight)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.view.setItemDelegateForColumn(COL_TITLE, TitleDelegate(self.view))
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * 2 + 10)
         self.view.setColumnHidden(COL_PUBLISHED, True)  # shown under the title
         self.view.setColumnHidden(COL_PUBLISHER, True)
         header = self.view.horizontalHeader()
