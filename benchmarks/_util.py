@@ -17,6 +17,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 WORK = Path(os.environ.get("BLOTTER_BENCH_DIR", "/tmp/blotter-bench"))
 
+#: The first line of the window-start children (window_bench, start_ab, start_instructions): the window's modules
+#: are imported as ``blotter`` imports them (desktop/cli.py, ``cmd_gui``: the command's module, the store, then
+#: the window's module), before the harness imports anything of Qt for itself. Since 2026-12-02 (ADR 0015):
+#: PySide6, once loaded, reads the source of every module imported after it, so a harness that loads Qt first
+#: charged the window's start a cost ``blotter`` does not pay. ``BLOTTER_BENCH_HARNESS_FIRST=1`` gives the
+#: earlier order (the harness's Qt first), to compare with the figures taken before.
+APP_FIRST = ("" if os.environ.get("BLOTTER_BENCH_HARNESS_FIRST") else
+             "if sys.argv[1] != 'empty': import desktop.cli, desktop.store, desktop.ui.app  # as blotter does")
+
 
 def machine() -> str:
     """One line naming the machine the figures were taken on."""

@@ -22,7 +22,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from _util import ROOT, WORK, machine  # noqa: E402
+from _util import APP_FIRST, ROOT, WORK, machine  # noqa: E402
 from window_bench import CHILD  # noqa: E402
 
 
@@ -31,7 +31,8 @@ def cold(mode: str, db: Path, tree: Path) -> tuple[float, float, float]:
     process's CPU seconds."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.time()
-    out = subprocess.run([sys.executable, "-c", CHILD.format(root=str(tree), work=str(WORK)), mode, str(db)],
+    code = CHILD.format(root=str(tree), work=str(WORK), app_first=APP_FIRST)
+    out = subprocess.run([sys.executable, "-c", code, mode, str(db)],
                          capture_output=True, text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime

@@ -19,11 +19,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from _util import ROOT, WORK, callgrind_total
+from _util import APP_FIRST, ROOT, WORK, callgrind_total
 
 CHILD = r"""
 import sys, os
 sys.path.insert(0, {root!r})
+{app_first}
 from PySide6.QtCore import QTimer
 mode, db = sys.argv[1], sys.argv[2]
 if mode == "empty":
@@ -49,7 +50,7 @@ if mode != "empty":
 
 def run(mode: str, db: Path, tree: Path, callgrind: bool = True) -> int:
     """Instructions of one start (``callgrind``), or 0 after a plain run (to stamp the file)."""
-    code = CHILD.format(root=str(tree), work=str(WORK))
+    code = CHILD.format(root=str(tree), work=str(WORK), app_first=APP_FIRST)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     if not callgrind:
         subprocess.run([sys.executable, "-c", code, mode, str(db)], check=True, env=env, capture_output=True)

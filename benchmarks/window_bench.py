@@ -24,11 +24,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from _util import ROOT, WORK, machine, report  # noqa: E402
+from _util import APP_FIRST, ROOT, WORK, machine, report  # noqa: E402
 
 CHILD = r"""
 import sys, time, os
 sys.path.insert(0, {root!r})
+{app_first}
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 class FirstPaint(QObject):
@@ -83,7 +84,8 @@ def cold(mode: str, db: Path) -> tuple[float, float]:
         mode = "window"
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.time()
-    out = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT), work=str(WORK)), mode, str(db)],
+    code = CHILD.format(root=str(ROOT), work=str(WORK), app_first=APP_FIRST)
+    out = subprocess.run([sys.executable, "-c", code, mode, str(db)],
                          capture_output=True, text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     CPU.setdefault(label, []).append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)

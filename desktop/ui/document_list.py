@@ -11,7 +11,7 @@ from typing import Optional
 
 from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QStyle,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
 from desktop.ui import style as ui_style
@@ -29,17 +29,31 @@ FILTERS = (("All documents", {}, "published"), ("New", {"status": "new"}, "publi
 
 
 class TitleDelegate(QStyledItemDelegate):
-    """The title on one line, "published · publisher" smaller and grey beneath it."""
+    """The title on one line, "published · publisher" smaller and grey beneath it.
+
+    Qt's own paint draws the cell (background, selection, focus) without its text, and the two lines are
+    drawn here. Nothing here names ``QStyle`` (nor reads ``option.state``, a ``QStyle`` flag): PySide6 makes
+    a Qt class's Python enums the first time it is named, and ``QStyle`` has 550 members, about 50 M
+    instructions of every start (ADR 0015)."""
+
+    _painting = False
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        if self._painting:
+            option.text = ""  # the cell without its text: paint() draws the title and the line beneath
 
     def paint(self, painter, option, index) -> None:
-        self.initStyleOption(option, index)
-        title = option.text
-        option.text = ""
-        style = option.widget.style() if option.widget else None
-        if style:
-            style.drawControl(QStyle.CE_ItemViewItem, option, painter, option.widget)
+        self._painting = True
+        try:
+            super().paint(painter, option, index)
+            self.initStyleOption(option, index)  # the cell's font and palette, as the cell was drawn with
+        finally:
+            self._painting = False
+        title = (index.data() or "").replace("\n", "\u2028")  # as Qt shows a cell's text (displayText)
         rect = option.rect.adjusted(6, 3, -4, -3)
-        selected = bool(option.state & QStyle.State_Selected)
+        view = option.widget
+        selected = bool(view and view.selectionModel() and view.selectionModel().isSelected(index))
         painter.save()
         painter.setPen(option.palette.color(QPalette.HighlightedText if selected else QPalette.Text))
         metrics = option.fontMetrics
@@ -94,17 +108,19 @@ class DocumentList(QWidget):
         self.status_filter.setToolTip("Show only documents with this status. Needs attention: failed checks, "
                                       "flagged after re-extraction, many uncited numbers first (Help ▸ Checks)")
         self.view = ListView(self)
+        # before the model: a visible row header would measure all 200 rows of the first page (800 calls of
+        # headerData and the text of each) at every layout until it is hidden (ADR 0015)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * 2 + 10)
         self.view.setModel(model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.view.setTabKeyNavigation(False)  # Tab leaves the list for the release (F6 too)
-        self.view.verticalHeader().setVisible(False)
         self.view.setWordWrap(False)
         self.view.setTextElideMode(Qt.ElideRight)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.view.setItemDelegateForColumn(COL_TITLE, TitleDelegate(self.view))
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * 2 + 10)
         self.view.setColumnHidden(COL_PUBLISHED, True)  # shown under the title
         self.view.setColumnHidden(COL_PUBLISHER, True)
         header = self.view.horizontalHeader()

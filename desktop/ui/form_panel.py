@@ -58,7 +58,11 @@ class FormPanel(QWidget):
         self.flag_label.hide()
         self.edits["published"].setMaximumWidth(160)
 
-        self.operations_view = RowTableView(self)
+        # each widget is built in the box it shows in (the boxes in the splitter): a widget moved to another
+        # parent is styled again with all its children (ADR 0015)
+        tables = QSplitter(Qt.Vertical, self)
+        ops_box, met_box = QWidget(tables), QWidget(tables)
+        self.operations_view = RowTableView(ops_box)
         self.operations_view.setModel(operations)
         self.operations_view.setItemDelegateForColumn(COL_NAME, delegates.TextDelegate(self.operations_view))
         self.operations_view.setItemDelegateForColumn(COL_DURATION, delegates.TextDelegate(self.operations_view))
@@ -69,7 +73,7 @@ class FormPanel(QWidget):
             self.operations_view, {COL_STATUS: statuses, COL_START: ["2000-00-00"], COL_END: ["2000-00-00"]},
             {COL_DURATION: lambda r: r.get("duration") or ""}, stretch=COL_NAME, icons=[COL_STATUS])
 
-        self.metrics_view = RowTableView(self)
+        self.metrics_view = RowTableView(met_box)
         self.metrics_view.setModel(metrics)
         view = self.metrics_view
         view.setItemDelegateForColumn(COL_CATEGORY, delegates.ComboDelegate(lambda: CATEGORIES, view))
@@ -85,24 +89,23 @@ class FormPanel(QWidget):
                    COL_QUALIFIER: [style.label(q) for q in QUALIFIERS]},
             {COL_VALUE: lambda r: metrics.display("value", r)}, stretch=COL_OPERATION,
             icons=[COL_STATUS, COL_CATEGORY, COL_VALUE])
-        self.detail = MetricDetail(metrics, self)
+        self.detail = MetricDetail(metrics, tables)
         view.current_row_changed.connect(lambda _id: self.detail.show_row(view.currentIndex().row()))
 
         # one line each, of a fixed height: their text changes at every switch without re-laying out the window
-        self.metrics_count = TextLine(self)
-        self.operations_count = TextLine(self)
+        self.metrics_count = TextLine(met_box)
+        self.operations_count = TextLine(ops_box)
         for label in (self.metrics_count, self.operations_count):
             label.setStyleSheet(f"color: {style.MUTED_COLOUR}")  # once: a style sheet set at every switch costs a re-polish
-        ops_box = self._box("Operations", self.operations_count, self.operations_view, [])
-        self.confirm_all_button = self._button("Confirm all", "Confirm every suggested row (Ctrl+Shift+A)")
-        self.reviewed_button = self._button("Reviewed ▸ next",
+        self._box(ops_box, "Operations", self.operations_count, self.operations_view, [])
+        self.confirm_all_button = self._button(met_box, "Confirm all", "Confirm every suggested row (Ctrl+Shift+A)")
+        self.reviewed_button = self._button(met_box, "Reviewed ▸ next",
                                             "Mark this document reviewed and open the next unreviewed (Ctrl+Enter)")
-        met_box = self._box("Metrics", self.metrics_count, self.metrics_view,
-                            [self.confirm_all_button, self.reviewed_button])
-        self.checks_line = TextLine(self, lines=2, tip="Help ▸ Checks lists every check")
+        self._box(met_box, "Metrics", self.metrics_count, self.metrics_view,
+                  [self.confirm_all_button, self.reviewed_button])
+        self.checks_line = TextLine(met_box, lines=2, tip="Help ▸ Checks lists every check")
         self.checks_line.setObjectName("checks_line")
         met_box.layout().insertWidget(1, self.checks_line)
-        tables = QSplitter(Qt.Vertical, self)
         tables.setObjectName("form_tables")
         tables.setChildrenCollapsible(False)
         tables.addWidget(ops_box)
@@ -125,16 +128,15 @@ class FormPanel(QWidget):
         operations.rowsInserted.connect(self._update_counts)
         operations.dataChanged.connect(self._update_counts)
 
-    def _button(self, text: str, tip: str) -> QToolButton:
-        button = QToolButton(self)
+    def _button(self, parent: QWidget, text: str, tip: str) -> QToolButton:
+        button = QToolButton(parent)
         button.setText(text)
         button.setToolTip(tip)
         button.setAutoRaise(False)
         button.setFocusPolicy(Qt.NoFocus)  # a key does the same; Tab goes pane to pane
         return button
 
-    def _box(self, title: str, counter: TextLine, view: RowTableView, buttons: list) -> QWidget:
-        box = QWidget(self)
+    def _box(self, box: QWidget, title: str, counter: TextLine, view: RowTableView, buttons: list) -> None:
         head = QHBoxLayout()
         head.setContentsMargins(0, 4, 0, 0)
         heading = QLabel(f"<b>{title}</b>", box)
@@ -147,7 +149,6 @@ class FormPanel(QWidget):
         layout.setSpacing(2)
         layout.addLayout(head)
         layout.addWidget(view, 1)
-        return box
 
     def _update_counts(self, *args) -> None:
         for model, label in ((self.metrics_model, self.metrics_count), (self.operations_model, self.operations_count)):

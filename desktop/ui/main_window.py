@@ -52,12 +52,12 @@ class MainWindow(QMainWindow):
         self.list_model = DocumentListModel(store, self)
         self.metrics_model = MetricsTableModel(self.edits, self)
         self.operations_model = OperationsTableModel(self.edits, self)
-        self.document_list = DocumentList(self.list_model, self)
-        self.release = ReleaseView(self)
-        self.form = FormPanel(self.metrics_model, self.operations_model, self)
-
-        self.splitter = QSplitter(Qt.Horizontal, self)
+        self.splitter = QSplitter(Qt.Horizontal, self)  # first: a panel built in place is not styled twice (ADR 0015)
         self.splitter.setObjectName("main_splitter")
+        self.document_list = DocumentList(self.list_model, self.splitter)
+        self.release = ReleaseView(self.splitter)
+        self.form = FormPanel(self.metrics_model, self.operations_model, self.splitter)
+
         self.splitter.setChildrenCollapsible(False)
         for widget, stretch in ((self.document_list, 2), (self.release, 3), (self.form, 4)):
             self.splitter.addWidget(widget)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.store import Store
-from desktop.ui.document_list_model import PAGE
+from desktop.ui.document_list_model import PAGE, DocumentListModel
 from tests.conftest import make_document, make_extraction
 from ui_helpers import answer, focus, press
 
@@ -28,6 +28,30 @@ def test_the_start_loads_one_page_and_the_end_of_the_list_loads_more(open_window
     focus(qtbot, view)
     press(qtbot, Qt.Key_End, Qt.ControlModifier)  # to the end of what is loaded: the scroll bar's end
     qtbot.waitUntil(lambda: window.list_model.rowCount() > PAGE)
+
+
+def test_the_list_never_measures_its_hidden_row_header(open_window, tmp_path, qtbot, monkeypatch):
+    """The row header is hidden before the first page is set: shown while the model arrived, it measured
+    every row of the page (800 calls of headerData at each start; ADR 0015). The rows keep their height."""
+    asked = []
+    original = DocumentListModel.headerData
+
+    def counting(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Vertical:
+            asked.append(section)
+        return original(self, section, orientation, role)
+    monkeypatch.setattr(DocumentListModel, "headerData", counting)
+    path = tmp_path / "page.sqlite"
+    store = Store.open(path, "tester")
+    docs = [make_document(f"Police made {i} arrests.", name=f"{i:04d}.txt") for i in range(PAGE + 10)]
+    store.import_batch([(d, make_extraction(d)) for d in docs])
+    store.close()
+    window = open_window(path)
+    qtbot.wait(50)
+    view = window.document_list.view
+    assert asked == []
+    assert view.verticalHeader().isHidden()
+    assert view.rowHeight(0) == view.rowHeight(PAGE - 1) == window.document_list.fontMetrics().height() * 2 + 10
 
 
 def test_the_status_bar_counts_follow_a_review_and_its_undo(window, qtbot):
