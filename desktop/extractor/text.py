@@ -185,7 +185,7 @@ def windows(text: str, triggers: tuple[str, ...], back: int, ahead: int) -> list
     n = len(text)
     merged: list[list[int]] = []
     for hs, he in hits:
-        s, e = max(0, hs - back), min(n, he + ahead)
+        s, e = hs - back if hs > back else 0, he + ahead if he + ahead < n else n
         if merged and s <= merged[-1][1]:
             if e > merged[-1][1]:
                 merged[-1][1] = e
