@@ -47,3 +47,17 @@ def test_lowercase_through_utf8_bytes_is_str_lower(parts):
     text = "".join(parts)
     assert lowercase(text) == _lowercase_before(text)
     assert len(lowercase(text)) == len(text)
+
+
+GUARD_WORDS = ["arrest", "charged", "ed", "se", "seiz", "warrants"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(GUARD_WORDS + [" ", "\n", "’", "x"]) | st.text(max_size=3), max_size=20),
+       st.sets(st.sampled_from(GUARD_WORDS), min_size=1, max_size=5), st.integers(-5, 80), st.integers(-5, 80))
+def test_a_guard_tests_its_words_in_one_slice_as_find_does(parts, words, pos, endpos):
+    # Guarded.possible: ``lit in lower[pos:endpos]`` for each literal, against ``lower.find(lit, pos, endpos)``
+    from desktop.extractor.guards import Guarded
+    lower = "".join(parts)
+    guard = Guarded(re.compile("(?!)"), frozenset(words))
+    assert guard.possible(lower, pos, endpos) == any(lower.find(w, pos, endpos) >= 0 for w in words)
