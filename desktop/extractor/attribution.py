@@ -40,7 +40,7 @@ def main_operation(mentions: list[Mention], layout: Layout, body: str = "", rule
     cue = getattr(rules, "op_main_cue_re", None)
     if cue is not None:
         for m in mentions:
-            if cue.search(body, max(0, m.start - 40), m.start):
+            if cue.search(body, m.start - 40 if m.start > 40 else 0, m.start):
                 return m.key
     return None
 

@@ -136,7 +136,7 @@ def find_dates(text: str, pos: int = 0, endpos: Optional[int] = None) -> Iterato
     """
     endpos = len(text) if endpos is None else endpos
     for s, e in windows(text, _TRIGGERS, 48, 40):
-        s, e = max(s, pos), min(e, endpos)
+        s, e = s if s > pos else pos, e if e < endpos else endpos
         if s >= e:
             continue
         for m in DATE_RE.finditer(text, s, e):

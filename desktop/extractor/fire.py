@@ -62,7 +62,7 @@ def fire(body: str, lower: str, runs, guards, e: int, limit: int, left: int, lo:
                 if m:
                     return step.rule, None, m.end()
         else:
-            b_lo = max(lo, left - WINDOW)
+            b_lo = left - WINDOW if left - WINDOW > lo else lo
             if before_ok is None:
                 # the before-patterns' words present near the figure, found in one scan
                 before_ok = guards["before_words"].found(lower, b_lo, left)

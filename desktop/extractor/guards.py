@@ -158,8 +158,14 @@ class Guarded:
             return True
         if self._any is not None:
             return self._any.search(lower, pos, endpos) is not None
+        if len(lits) == 1:
+            for lit in lits:
+                return lower.find(lit, pos, endpos) >= 0
+        # one slice, then ``in`` (no argument parsing) for each literal: ``lit in lower[pos:endpos]``
+        # is ``lower.find(lit, pos, endpos) >= 0`` for a non-empty literal (a guard's are 2+ characters)
+        chunk = lower[pos:endpos]
         for lit in lits:
-            if lower.find(lit, pos, endpos) >= 0:
+            if lit in chunk:
                 return True
         return False
 

@@ -39,12 +39,17 @@ _CARRY_GAP = re.compile(
 
 def _in_span(body: str, start: int, end: int, rules) -> bool:
     """Whether the number at ``start`` stands in a URL, an e-mail address, a phone number, a time..."""
-    floor = max(0, start - 300)  # an address longer than this before a figure is not looked for
-    ws = max(body.rfind(" ", floor, start), body.rfind("\n", floor, start), floor - 1)
+    floor = start - 300 if start > 300 else 0  # an address longer than this before a figure is not looked for
+    ws = body.rfind(" ", floor, start)
+    nl = body.rfind("\n", floor, start)
+    if nl > ws:
+        ws = nl
+    if floor - 1 > ws:
+        ws = floor - 1
     chunk = body[ws + 1:start]
     if "://" in chunk or "www." in chunk or "@" in chunk:
         return True
-    for m in rules.not_metric_spans_re.finditer(body, max(0, start - 30), min(len(body), end + 30)):
+    for m in rules.not_metric_spans_re.finditer(body, start - 30 if start > 30 else 0, end + 30):
         if m.start() > start:
             return False  # the matches further on start later still: none can hold the figure
         if start < m.end():
@@ -80,7 +85,7 @@ def _qualifier(body: str, lower: str, rules, s: int, lo: int) -> Optional[re.Mat
     j = s
     while j > lo and body[j - 1] in " \t\xa0":
         j -= 1
-    start = max(lo, s - 30)
+    start = s - 30 if s - 30 > lo else lo
     if j == s or not lower.endswith(rules.qualifier_tails, start, j):
         return None  # no phrase's last word stands there: the full pattern cannot match
     q = rules.qualifier_re.search(body, start, s)
@@ -103,7 +108,7 @@ def _classify(body: str, layout: Layout, rules, tok: NumberToken, previous: list
     lower = layout.lower
     si = layout.sentence_of(s)
     sent_start = layout.sentence_starts[si]
-    lo = max(sent_start, s - _WINDOW)
+    lo = s - _WINDOW if s - _WINDOW > sent_start else sent_start
     q = _qualifier(body, lower, rules, s, lo)
     left = q.start() if q else s
     pct = rules.percent_after_re.match(body, e) if tok.kind == "count" and body[e:e + 1] in ("%", " ", "p") else None
@@ -114,10 +119,10 @@ def _classify(body: str, layout: Layout, rules, tok: NumberToken, previous: list
             return cand if _is_metric(body, lower, rules, s, e, lo) else None
     if not pct:
         nl = body.find("\n", e, e + _AFTER_LIMIT)
-        limit = nl if nl >= 0 else min(len(body), e + _AFTER_LIMIT)
+        limit = nl if nl >= 0 else (e + _AFTER_LIMIT if e + _AFTER_LIMIT < len(body) else len(body))
         verb_end = left  # where a verb before the figure must end: "arrested | a total of | 40 people"
-        if rules.filler is not None and left - lo > 4 and lower.endswith(_FILLER_TAILS, max(lo, left - 12), left):
-            f = rules.filler.search(body, lower, max(lo, left - 30), left)
+        if rules.filler is not None and left - lo > 4 and lower.endswith(_FILLER_TAILS, left - 12 if left - 12 > lo else lo, left):
+            f = rules.filler.search(body, lower, left - 30 if left - 30 > lo else lo, left)
             if f:
                 verb_end = f.start()
         fired = fire(body, lower, rules.step_runs[tok.kind], rules.side_guards[tok.kind], e, limit, verb_end, lo)
@@ -139,7 +144,7 @@ def _classify(body: str, layout: Layout, rules, tok: NumberToken, previous: list
         category, rid = rule.category, rule.id
         if rule.requires is not None and not _release_has(layout, rule):
             category, rid = "other", rid + ".unmet"  # "161 items" outside a knife amnesty: kind unknown
-        if category != "other" and rules.target.search(body, lower, max(sent_start, left - _TARGET_WINDOW), left):
+        if category != "other" and rules.target.search(body, lower, left - _TARGET_WINDOW if left - _TARGET_WINDOW > sent_start else sent_start, left):
             category, rid = rules.target_category, "other.target"
         subject = _subject(body, e, ev_end, ev_start, left)
         cand = Candidate(category, tok.value, qualifier, unit, subject, ev_start, ev_end, rid, s, e, bool(q), si)
@@ -159,7 +164,7 @@ def _release_has(layout: Layout, rule) -> bool:
 
 def _is_metric(body: str, lower: str, rules, s: int, e: int, lo: int) -> bool:
     """False when the figure is an age, a duration, an ordinal, a phone number, a time..."""
-    if rules.not_metric_after_re.match(body, e) or rules.not_metric_before.search(body, lower, max(lo, s - 40), s):
+    if rules.not_metric_after_re.match(body, e) or rules.not_metric_before.search(body, lower, s - 40 if s - 40 > lo else lo, s):
         return False
     return not _in_span(body, s, e, rules)
 

@@ -93,8 +93,8 @@ def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: in
         if m and not _OWN_VERB.match(body, m.end()) and "victim" not in lower[e:m.end()]:
             return make(prev.category, _base(prev.rule) + ".part", left, m.end(), tidy(body[e:m.end()]))
     # 4. one verb for a list: "arrested 60 men and 21 women"
-    if same and prev.head < left and max(prev.end, prev.num_end) <= left:
-        gap = _LIST_GAP.fullmatch(body, max(prev.end, prev.num_end), left)
+    if same and prev.head < left and (prev.end if prev.end > prev.num_end else prev.num_end) <= left:
+        gap = _LIST_GAP.fullmatch(body, prev.end if prev.end > prev.num_end else prev.num_end, left)
         if gap and gap.end() > gap.start():
             sent_start = layout.sentence_starts[si]
             got = fire(body, lower, [r for r in runs if r[0] == "before"], rules.side_guards[kind], e, limit,
@@ -105,9 +105,10 @@ def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: in
                 cand.head = prev.head
                 return cand
     # 4b. the same, when the list's first item is of no category ("recovered 14 bikes and two cars")
-    tail = lower[max(0, left - 6):left].rstrip()
+    tail = lower[left - 6 if left > 6 else 0:left].rstrip()
     if (not same or prev.num_end < layout.sentence_starts[si]) and (tail.endswith((",", " and"))):
-        item = _ITEM_BACK.search(body, max(layout.sentence_starts[si], left - 70), left)
+        sent_start = layout.sentence_starts[si]
+        item = _ITEM_BACK.search(body, left - 70 if left - 70 > sent_start else sent_start, left)
         if item:
             got = fire(body, lower, [r for r in runs if r[0] == "before"], rules.side_guards[kind], e, limit,
                        item.start(), max(layout.sentence_starts[si], item.start() - WINDOW))
@@ -120,7 +121,7 @@ def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: in
         if cand is not None:
             return cand
     # 6. the counted noun before a linking verb: "The number of arrests rose to 340", "Arrests stood at 1,204"
-    nb = _NOUN_BEFORE.search(body, max(layout.sentence_starts[si], left - 70), left) \
+    nb = _NOUN_BEFORE.search(body, left - 70 if left - 70 > layout.sentence_starts[si] else layout.sentence_starts[si], left) \
         if _last_words_in(lower, left, _LINKING) else None
     if nb:
         np = _NP_LEAD.sub("", nb.group("np"))
@@ -129,7 +130,7 @@ def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: in
             return make(rule.category, rule.id + ".noun_before", nb.start("np"), e, tidy(np))
     # 7. "Heworth (22)" after figures of one kind
     if prev is not None and prev.category != "other" and left - prev.num_end <= _PAREN_REACH \
-            and body.startswith(")", e) and _PLACE_PAREN.search(body, max(0, left - 40), left):
+            and body.startswith(")", e) and _PLACE_PAREN.search(body, left - 40 if left > 40 else 0, left):
         start = body.rfind(" ", 0, left - 2) + 1
         return make(prev.category, _base(prev.rule) + ".breakdown", start, e + 1, prev.subject)
     # 8 and 9. a figure laid out in lines, not a sentence (a label, a table, a heading, a list)
@@ -149,9 +150,12 @@ def _base(rid: str) -> str:
 
 def list_head(body: str, prev: Optional[Candidate], left: int, si: int) -> int:
     """Where the list the figure at ``left`` continues starts: ``prev``'s head when a list gap joins them."""
-    if prev is None or prev.sentence != si or max(prev.end, prev.num_end) > left:
+    if prev is None or prev.sentence != si:
         return left
-    gap = _LIST_GAP.fullmatch(body, max(prev.end, prev.num_end), left)
+    prev_end = prev.end if prev.end > prev.num_end else prev.num_end
+    if prev_end > left:
+        return left
+    gap = _LIST_GAP.fullmatch(body, prev_end, left)
     return prev.head if gap and gap.end() > gap.start() else left
 
 
@@ -181,12 +185,12 @@ def _last_words_in(text: str, end: int, words: frozenset) -> bool:
 def _inherit(body: str, rules, tok: NumberToken, left: int, lo: int, prev: Candidate, make) -> Optional[Candidate]:
     """A breakdown figure ("(168 in 2018, ...") or a continuation ("up from 41") counts what ``prev`` counts."""
     if rules.inherit_continues_re is not None and _last_words_in(body, left, _CONTINUES) \
-            and rules.inherit_continues_re.search(body, max(lo, left - 60), left):
+            and rules.inherit_continues_re.search(body, left - 60 if left - 60 > lo else lo, left):
         end = _TO_STOP.match(body[tok.end:tok.end + 40]).end() + tok.end
         return make(prev.category, _base(prev.rule) + ".continued", left, min(end, tok.end + 40), prev.subject)
     if rules.inherit_before_re is None or rules.inherit_after_re is None:
         return None
-    tail = body[max(prev.num_end, left - 60):left].rstrip()
+    tail = body[left - 60 if left - 60 > prev.num_end else prev.num_end:left].rstrip()
     if not tail.endswith(_PART_ENDS) and not _last_words_in(body, left, _PART_WORDS):
         return None  # no separator or connecting word before the part: the pattern cannot match
     if not rules.inherit_before_re.search(body, max(lo, prev.num_end, left - 60), left):

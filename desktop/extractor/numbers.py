@@ -203,8 +203,8 @@ def find_numbers(text: str, dollar: str = "USD", lower: Optional[str] = None, sk
             # a currency code written before the figure: "NZ$4.4 million", "US$33,200", "EUR 45,000"
             # (a code's last letter, R, D or P, stands just before, or before one space: else no search)
             cm = (_DOLLAR_CODE if cur == "$" else _CODE_BEFORE if not cur and _CODE_ENDS.intersection(
-                text[max(0, start - 2):start]) else None)
-            cm = cm.search(text, max(0, start - 5), start) if cm is not None else None
+                text[start - 2 if start > 2 else 0:start]) else None)
+            cm = cm.search(text, start - 5 if start > 5 else 0, start) if cm is not None else None
             if cm:
                 code, start = CODES[cm.group("code").upper()], cm.start()
                 prev = text[start - 1] if start else " "

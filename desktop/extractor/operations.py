@@ -157,7 +157,7 @@ def build_operations(body: str, layout: Layout, mentions: list[Mention], dates: 
 
 
 def _cue(guarded, body: str, lower: str, d: DateMention) -> bool:
-    return guarded is not None and guarded.search(body, lower, max(0, d.start - 40), d.start) is not None
+    return guarded is not None and guarded.search(body, lower, d.start - 40 if d.start > 40 else 0, d.start) is not None
 
 
 def _dates(body: str, layout: Layout, dates: list[DateMention], published: Optional[str], owner_of,
@@ -229,7 +229,7 @@ def _durations(body: str, layout: Layout, rules, owner_of, wanted: int) -> dict[
         spans = windows(layout.lower, triggers, 40, 40)
     sentence_of = layout.sentence_of
     for s, e in spans:
-        for si in range(sentence_of(s), sentence_of(max(s, e - 1)) + 1):
+        for si in range(sentence_of(s), sentence_of(e - 1 if e - 1 > s else s) + 1):
             owner = owner_of(si)
             if owner is not None and owner not in durations:
                 break

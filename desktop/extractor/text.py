@@ -183,15 +183,20 @@ def windows(text: str, triggers: tuple[str, ...], back: int, ahead: int) -> list
                 "|".join(re.escape(t) for t in sorted(triggers, key=len, reverse=True)))
         hits = [m.span() for m in regex.finditer(text)]
     n = len(text)
-    merged: list[list[int]] = []
+    merged: list[tuple[int, int]] = []
+    cs = ce = -1  # the window being merged (none yet)
     for hs, he in hits:
-        s, e = max(0, hs - back), min(n, he + ahead)
-        if merged and s <= merged[-1][1]:
-            if e > merged[-1][1]:
-                merged[-1][1] = e
+        s, e = hs - back if hs > back else 0, he + ahead if he + ahead < n else n
+        if ce >= 0 and s <= ce:
+            if e > ce:
+                ce = e
         else:
-            merged.append([s, e])
-    return [(s, e) for s, e in merged]
+            if ce >= 0:
+                merged.append((cs, ce))
+            cs, ce = s, e
+    if ce >= 0:
+        merged.append((cs, ce))
+    return merged
 
 
 def scan(regex, text: str, triggers: tuple[str, ...], back: int = 80, ahead: int = 80):

@@ -47,3 +47,50 @@ def test_lowercase_through_utf8_bytes_is_str_lower(parts):
     text = "".join(parts)
     assert lowercase(text) == _lowercase_before(text)
     assert len(lowercase(text)) == len(text)
+
+
+GUARD_WORDS = ["arrest", "charged", "ed", "se", "seiz", "warrants"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(GUARD_WORDS + [" ", "\n", "’", "x"]) | st.text(max_size=3), max_size=20),
+       st.sets(st.sampled_from(GUARD_WORDS), min_size=1, max_size=5), st.integers(-5, 80), st.integers(-5, 80))
+def test_a_guard_tests_its_words_in_one_slice_as_find_does(parts, words, pos, endpos):
+    # Guarded.possible: ``lit in lower[pos:endpos]`` for each literal, against ``lower.find(lit, pos, endpos)``
+    from desktop.extractor.guards import Guarded
+    lower = "".join(parts)
+    guard = Guarded(re.compile("(?!)"), frozenset(words))
+    assert guard.possible(lower, pos, endpos) == any(lower.find(w, pos, endpos) >= 0 for w in words)
+
+
+def _windows_before(text, triggers, back, ahead):
+    # text.windows as it was: every occurrence found by the same means, merged through lists of two
+    if len(triggers) <= 4:
+        hits = []
+        for t in triggers:
+            i = text.find(t)
+            while i >= 0:
+                hits.append((i, i + len(t)))
+                i = text.find(t, i + len(t))
+        hits.sort()
+    else:
+        hits = [m.span() for m in re.finditer("|".join(re.escape(t) for t in sorted(triggers, key=len, reverse=True)),
+                                                text)]
+    merged = []
+    for hs, he in hits:
+        s, e = max(0, hs - back), min(len(text), he + ahead)
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [(s, e) for s, e in merged]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab c\n’", max_size=60), st.sets(st.sampled_from(["a", "ab", "b c", "c", "’a", "ba"]),
+       min_size=1, max_size=6), st.integers(0, 8), st.integers(0, 8))
+def test_windows_merge_as_before(text, triggers, back, ahead):
+    # text.windows merges its windows in two plain variables instead of lists of two: the same windows
+    from desktop.extractor.text import windows
+    triggers = tuple(sorted(triggers))
+    assert windows(text, triggers, back, ahead) == _windows_before(text, triggers, back, ahead)
