@@ -12,8 +12,7 @@ from typing import Callable, Iterable, Optional
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QPersistentModelIndex, QPointF, QTimer, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QValidator
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionComboBox,
-                               QWidget)
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QStyledItemDelegate, QWidget
 
 from desktop.ui import style
 
@@ -188,6 +187,9 @@ class DateEdit(QDateEdit):
     def open_calendar(self) -> None:
         """Open the calendar as a click on the arrow does (Qt has no call for it); the calendar
         takes the keyboard: arrows move the day, Enter chooses it, Escape closes it."""
+        # named here, not at the top: PySide6 makes QStyle's 550 enum members when it is first named,
+        # and nothing before the first paint may need it (ADR 0015)
+        from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
         option = QStyleOptionComboBox()
         option.initFrom(self)
         option.editable = True
