@@ -42,6 +42,27 @@ class ReleaseText(QPlainTextEdit):
         self.spans: list[Span] = []
         self.context_actions: list = []
 
+    def _opaque_viewport(self) -> None:
+        """The style sheet paints the release's background (``QPlainTextEdit { background: ... }``) and turns
+        the viewport's own fill off when it polishes it, which leaves the viewport see-through to Qt: every
+        repaint of the text (each document switch) first repainted the window, the splitter, the release
+        pane and the frame beneath all of it. Filled with the same colour (the sheet puts it in the
+        viewport's palette) it is opaque, and only the text is repainted. Done when shown and after a style
+        change, i.e. after the sheet's polish; were a polish to come later, it would only bring back the
+        slower repaint, never other pixels."""
+        viewport = self.viewport()
+        if not viewport.autoFillBackground() and viewport.palette().brush(viewport.backgroundRole()).isOpaque():
+            viewport.setAutoFillBackground(True)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._opaque_viewport()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.StyleChange, QEvent.PaletteChange):
+            self._opaque_viewport()
+
     def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)
         if event.button() != Qt.LeftButton or self.textCursor().hasSelection():

@@ -13,6 +13,7 @@ from typing import Optional
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView
 
+from desktop.ui.header_model import HeaderModel
 from desktop.ui.row_table_model import ROW_ID_ROLE
 
 
@@ -46,6 +47,9 @@ class RowTableView(QTableView):
 
     def setModel(self, model) -> None:
         super().setModel(model)
+        # the headings have a model of their own, which a document switch (a reset of ``model``) leaves alone:
+        # the header is neither measured nor repainted at a switch (desktop/ui/header_model.py)
+        self.horizontalHeader().setModel(HeaderModel(model, self))
         for signal in (model.modelReset, model.rowsInserted):
             signal.connect(self._measure_row_height)
         self.selectionModel().currentRowChanged.connect(
