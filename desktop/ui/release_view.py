@@ -51,8 +51,12 @@ class ReleaseText(QPlainTextEdit):
         change, i.e. after the sheet's polish; were a polish to come later, it would only bring back the
         slower repaint, never other pixels."""
         viewport = self.viewport()
-        if not viewport.autoFillBackground() and viewport.palette().brush(viewport.backgroundRole()).isOpaque():
+        brush = viewport.palette().brush(viewport.backgroundRole())
+        if not viewport.autoFillBackground() and brush.style() == Qt.SolidPattern and brush.isOpaque():
             viewport.setAutoFillBackground(True)
+            # the sheet's background is that plain colour: painted once by the fill, not a second time by the
+            # style (each fill as tall as the release is split across threads and waited for)
+            viewport.setAttribute(Qt.WA_StyledBackground, False)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
