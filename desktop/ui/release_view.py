@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Iterable, Optional
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QTextCursor, QTextOption
+from PySide6.QtGui import QPalette, QTextCursor, QTextOption
 from PySide6.QtWidgets import QApplication, QFrame, QPlainTextEdit, QVBoxLayout, QWidget
 
 from desktop.ui import style
@@ -57,6 +57,15 @@ class ReleaseText(QPlainTextEdit):
             # the sheet's background is that plain colour: painted once by the fill, not a second time by the
             # style (each fill as tall as the release is split across threads and waited for)
             viewport.setAttribute(Qt.WA_StyledBackground, False)
+        # the scroll bar's box too (its range changes at every switch): filled with the colour the release's
+        # frame paints beneath it, so the repaint of the bar stops there
+        box, under = self.verticalScrollBar().parentWidget(), self.palette().brush(QPalette.Window)
+        if box is not None and box is not self and under.style() == Qt.SolidPattern and under.isOpaque():
+            palette = box.palette()
+            if palette.brush(QPalette.Window) != under or not box.autoFillBackground():
+                palette.setBrush(QPalette.Window, under)
+                box.setPalette(palette)
+                box.setAutoFillBackground(True)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
