@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QSize, Qt
+from PySide6.QtWidgets import QHeaderView
 
 
 class HeaderModel(QAbstractTableModel):
@@ -48,3 +49,37 @@ class HeaderModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role=Qt.DisplayRole) -> Any:  # noqa: N802 (Qt's name)
         return self.source.headerData(section, orientation, role)
+
+
+class Header(QHeaderView):
+    """A table's column header that measures its headings once: its size hint (one line of text, the same
+    for every document) is kept until the font, the style or the headings change.
+
+    ``QHeaderView`` forgets its size hint whenever a section is resized, and the table asks for it at each
+    layout: a value column fitted to the new document's figures (``ColumnFitter``) made it measure every
+    heading again, a call into Python for each role of each heading, about twice a switch."""
+
+    def __init__(self, orientation, parent=None):
+        super().__init__(orientation, parent)
+        self._hint: QSize | None = None
+        self.setSectionsClickable(True)  # as QTableView's own header
+        self.sectionCountChanged.connect(self.forget_hint)
+
+    def setModel(self, model) -> None:  # noqa: N802 (Qt's name)
+        super().setModel(model)
+        self.forget_hint()
+        if model is not None:
+            model.headerDataChanged.connect(self.forget_hint)
+
+    def forget_hint(self, *args) -> None:
+        self._hint = None
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        if self._hint is None:
+            self._hint = super().sizeHint()
+        return QSize(self._hint)
+
+    def changeEvent(self, event) -> None:
+        if event.type() in (QEvent.FontChange, QEvent.StyleChange):
+            self._hint = None
+        super().changeEvent(event)

@@ -13,7 +13,7 @@ from typing import Optional
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView
 
-from desktop.ui.header_model import HeaderModel
+from desktop.ui.header_model import Header, HeaderModel
 from desktop.ui.row_table_model import ROW_ID_ROLE
 
 
@@ -37,6 +37,7 @@ class RowTableView(QTableView):
                              | QAbstractItemView.AnyKeyPressed)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
+        self.setHorizontalHeader(Header(Qt.Horizontal, self))  # measures its headings once (header_model.py)
         self.verticalHeader().setVisible(False)
         # Every row is one line of the same font with a 16-pixel icon: the height is measured once, on the
         # first row shown, and fixed (ResizeToContents would ask every role of every row at each switch)

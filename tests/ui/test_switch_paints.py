@@ -94,3 +94,28 @@ def test_a_new_count_line_or_legend_repaints_itself_only(window, qtbot):
     for parent in (line.parentWidget(), legend.parentWidget(), window):
         assert paints.regions[parent].isEmpty(), parent
     assert "arrests 7" in legend.text() and "knives seized 2" in legend.text()
+
+
+def test_the_headings_are_measured_once_not_at_every_switch(window, qtbot, monkeypatch):
+    from desktop.ui.metrics_table_model import MetricsTableModel
+    header = window.form.metrics_view.horizontalHeader()
+    height = header.sizeHint().height()
+    measured = []
+    heading = MetricsTableModel.headerData
+
+    def counting(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.SizeHintRole:  # what QHeaderView asks first when it measures a heading
+            measured.append(section)
+        return heading(self, section, orientation, role)
+    monkeypatch.setattr(MetricsTableModel, "headerData", counting)
+    focus(qtbot, window.document_list.view)
+    for _ in range(4):
+        _switch(qtbot, window)
+    header.resizeSection(1, header.sectionSize(1) + 9)  # as a column fitted to the new document's figures
+    QApplication.processEvents()
+    assert not measured and header.height() == height
+    font = header.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    header.setFont(font)  # a larger font: measured again
+    QApplication.processEvents()
+    assert header.sizeHint().height() > height, (measured, header.sizeHint())
