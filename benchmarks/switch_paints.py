@@ -65,8 +65,9 @@ for d in ids[5:]:
     window.show_document(d)
     app.processEvents()
 count.on = False
+tables = (window.form.metrics_view, window.form.operations_view)
 floor = (window.release.text.viewport().width() * window.release.text.viewport().height()
-         + sum(v.viewport().width() * v.viewport().height() for v in (window.form.metrics_view, window.form.operations_view)))
+         + sum(v.viewport().width() * v.viewport().height() for v in tables))
 print(f"TOTAL {sum(count.events.values()) / n:.2f} {sum(count.pixels.values()) / n:.0f} {floor}")
 for key, pixels in count.pixels.most_common(None if every else 12):
     print(f"   {count.events[key] / n:5.2f} paints {pixels / n:>10,.0f} px  {key}")

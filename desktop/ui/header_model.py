@@ -4,7 +4,8 @@ A ``QHeaderView`` shares its table's model; the table's reset at every document 
 header clear its cached size, ask ``headerData`` for every section again, measure each heading's text for
 its size hint and repaint itself, although its columns and their titles never change. Given this model,
 which only passes the table model's headings through and has no rows, the header keeps its size, its
-sections (widths, hidden columns) and its pixels across a switch.
+sections (widths, hidden columns) and its pixels across a switch. :class:`Header` is the header itself,
+which measures its headings once (Qt forgets the measure at every section resize).
 
 Example::
 
