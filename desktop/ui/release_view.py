@@ -54,8 +54,8 @@ class ReleaseText(QPlainTextEdit):
         brush = viewport.palette().brush(viewport.backgroundRole())
         if not viewport.autoFillBackground() and brush.style() == Qt.SolidPattern and brush.isOpaque():
             viewport.setAutoFillBackground(True)
-            # the sheet's background is that plain colour: painted once by the fill, not a second time by the
-            # style (each fill as tall as the release is split across threads and waited for)
+            # the sheet's background is that plain colour: painted once by the fill, not a second time (the
+            # whole release's area again) by the style
             viewport.setAttribute(Qt.WA_StyledBackground, False)
         # the scroll bar's box too (its range changes at every switch): filled with the colour the release's
         # frame paints beneath it, so the repaint of the bar stops there
