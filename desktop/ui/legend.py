@@ -37,6 +37,9 @@ class Legend(QWidget):
         self._placed_for: tuple = (None, [])
         self._generation = 0
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+        # filled with the window's colour (what the pane beneath shows): opaque to Qt, so new counts repaint
+        # the legend only, not the panes under it up to the window (ADR 0013, fourth round)
+        self.setAutoFillBackground(True)
         self.setToolTip("Evidence is highlighted in its category's colour; the bold key sets that category on "
                         "the current metric row (Settings ▸ Category keys…)")
         self.show_counts(Counter())

@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Iterable, Optional
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QTextCursor, QTextOption
+from PySide6.QtGui import QPalette, QTextCursor, QTextOption
 from PySide6.QtWidgets import QApplication, QFrame, QPlainTextEdit, QVBoxLayout, QWidget
 
 from desktop.ui import style
@@ -41,6 +41,40 @@ class ReleaseText(QPlainTextEdit):
         self.offsets = OffsetMap("")
         self.spans: list[Span] = []
         self.context_actions: list = []
+
+    def _opaque_viewport(self) -> None:
+        """The style sheet paints the release's background (``QPlainTextEdit { background: ... }``) and turns
+        the viewport's own fill off when it polishes it, which leaves the viewport see-through to Qt: every
+        repaint of the text (each document switch) first repainted the window, the splitter, the release
+        pane and the frame beneath all of it. Filled with the same colour (the sheet puts it in the
+        viewport's palette) it is opaque, and only the text is repainted. Done when shown and after a style
+        change, i.e. after the sheet's polish; were a polish to come later, it would only bring back the
+        slower repaint, never other pixels."""
+        viewport = self.viewport()
+        brush = viewport.palette().brush(viewport.backgroundRole())
+        if not viewport.autoFillBackground() and brush.style() == Qt.SolidPattern and brush.isOpaque():
+            viewport.setAutoFillBackground(True)
+            # the sheet's background is that plain colour: painted once by the fill, not a second time (the
+            # whole release's area again) by the style
+            viewport.setAttribute(Qt.WA_StyledBackground, False)
+        # the scroll bar's box too (its range changes at every switch): filled with the colour the release's
+        # frame paints beneath it, so the repaint of the bar stops there
+        box, under = self.verticalScrollBar().parentWidget(), self.palette().brush(QPalette.Window)
+        if box is not None and box is not self and under.style() == Qt.SolidPattern and under.isOpaque():
+            palette = box.palette()
+            if palette.brush(QPalette.Window) != under or not box.autoFillBackground():
+                palette.setBrush(QPalette.Window, under)
+                box.setPalette(palette)
+                box.setAutoFillBackground(True)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._opaque_viewport()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.StyleChange, QEvent.PaletteChange):
+            self._opaque_viewport()
 
     def mouseReleaseEvent(self, event) -> None:
         super().mouseReleaseEvent(event)

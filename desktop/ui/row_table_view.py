@@ -13,6 +13,7 @@ from typing import Optional
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView
 
+from desktop.ui.header_model import Header, HeaderModel
 from desktop.ui.row_table_model import ROW_ID_ROLE
 
 
@@ -36,6 +37,7 @@ class RowTableView(QTableView):
                              | QAbstractItemView.AnyKeyPressed)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
+        self.setHorizontalHeader(Header(Qt.Horizontal, self))  # measures its headings once (header_model.py)
         self.verticalHeader().setVisible(False)
         # Every row is one line of the same font with a 16-pixel icon: the height is measured once, on the
         # first row shown, and fixed (ResizeToContents would ask every role of every row at each switch)
@@ -46,6 +48,9 @@ class RowTableView(QTableView):
 
     def setModel(self, model) -> None:
         super().setModel(model)
+        # the headings have a model of their own, which a document switch (a reset of ``model``) leaves alone:
+        # the header is neither measured nor repainted at a switch (desktop/ui/header_model.py)
+        self.horizontalHeader().setModel(HeaderModel(model, self))
         for signal in (model.modelReset, model.rowsInserted):
             signal.connect(self._measure_row_height)
         self.selectionModel().currentRowChanged.connect(

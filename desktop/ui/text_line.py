@@ -33,6 +33,9 @@ class TextLine(QWidget):
         self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)  # never widens the pane; height fixed
         self.setFixedHeight(self._height())
         self.setAttribute(Qt.WA_OpaquePaintEvent, False)
+        # filled with the window's colour (what the panes beneath show): opaque to Qt, so a new text repaints
+        # this line only, not every pane under it up to the window (ADR 0013, fourth round)
+        self.setAutoFillBackground(True)
         self.setContextMenuPolicy(Qt.DefaultContextMenu)
         self.setToolTip(tip)
 
