@@ -66,11 +66,13 @@ class Header(QHeaderView):
         self.setSectionsClickable(True)  # as QTableView's own header
         self.sectionCountChanged.connect(self.forget_hint)
 
-    def setModel(self, model) -> None:  # noqa: N802 (Qt's name)
-        super().setModel(model)
+    def use_model(self, model: HeaderModel) -> None:
+        """Show ``model``'s headings. Not an override of ``setModel``: Qt calls that with its own private
+        empty model when the header is set on a table, and handing Python an object of a class PySide6
+        does not know makes it build the Python types of every item model it has (ADR 0015)."""
+        self.setModel(model)
         self.forget_hint()
-        if model is not None:
-            model.headerDataChanged.connect(self.forget_hint)
+        model.headerDataChanged.connect(self.forget_hint)
 
     def forget_hint(self, *args) -> None:
         self._hint = None

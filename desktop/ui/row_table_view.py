@@ -50,7 +50,7 @@ class RowTableView(QTableView):
         super().setModel(model)
         # the headings have a model of their own, which a document switch (a reset of ``model``) leaves alone:
         # the header is neither measured nor repainted at a switch (desktop/ui/header_model.py)
-        self.horizontalHeader().setModel(HeaderModel(model, self))
+        self.horizontalHeader().use_model(HeaderModel(model, self))
         for signal in (model.modelReset, model.rowsInserted):
             signal.connect(self._measure_row_height)
         self.selectionModel().currentRowChanged.connect(
