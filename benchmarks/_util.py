@@ -27,6 +27,19 @@ APP_FIRST = ("" if os.environ.get("BLOTTER_BENCH_HARNESS_FIRST") else
              "if sys.argv[1] != 'empty': import desktop.cli, desktop.store, desktop.ui.app  # as blotter does")
 
 
+def root_and_args(usage: str) -> tuple[str, list[str]]:
+    """The tree whose code a switch benchmark runs (``--root DIR``, default this one) and the other
+    arguments, flags left out; exits with ``usage`` when none is given."""
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    root = str(ROOT)
+    if "--root" in sys.argv:
+        root = sys.argv[sys.argv.index("--root") + 1]
+        args.remove(root)
+    if not args:
+        raise SystemExit(usage)
+    return root, args
+
+
 def machine() -> str:
     """One line naming the machine the figures were taken on."""
     cpu = "unknown cpu"

@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _util import ROOT, callgrind_total
+from _util import callgrind_total, root_and_args
 
 CHILD = r"""
 import os, sys, time, random
@@ -59,13 +59,7 @@ def instructions(root: str, db: str, n: int, work: str, event_loop: bool) -> int
 
 
 def main() -> None:
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    root = str(ROOT)
-    if "--root" in sys.argv:
-        root = sys.argv[sys.argv.index("--root") + 1]
-        args.remove(root)
-    if not args:
-        raise SystemExit(__doc__)
+    root, args = root_and_args(__doc__)
     db, n = args[0], int(args[1]) if len(args) > 1 else 20
     print(f"instructions a switch, {n} switches, code of {root}, database {Path(db).name}")
     with tempfile.TemporaryDirectory() as work:

@@ -82,14 +82,8 @@ def main() -> None:
     import tempfile
     from pathlib import Path
 
-    from _util import ROOT, report
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    root = str(ROOT)
-    if "--root" in sys.argv:
-        root = sys.argv[sys.argv.index("--root") + 1]
-        args.remove(root)
-    if not args:
-        raise SystemExit(__doc__)
+    from _util import report, root_and_args
+    root, args = root_and_args(__doc__)
     db, n = args[0], int(args[1]) if len(args) > 1 else 40
     print(f"paints a switch, {n} switches, code of {root}, database {Path(db).name}; load {os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory() as work:
