@@ -121,7 +121,8 @@ def _classify(body: str, layout: Layout, rules, tok: NumberToken, previous: list
         nl = body.find("\n", e, e + _AFTER_LIMIT)
         limit = nl if nl >= 0 else (e + _AFTER_LIMIT if e + _AFTER_LIMIT < len(body) else len(body))
         verb_end = left  # where a verb before the figure must end: "arrested | a total of | 40 people"
-        if rules.filler is not None and left - lo > 4 and lower.endswith(_FILLER_TAILS, left - 12 if left - 12 > lo else lo, left):
+        if rules.filler is not None and left - lo > 4 and lower.endswith(
+                _FILLER_TAILS, left - 12 if left - 12 > lo else lo, left):
             f = rules.filler.search(body, lower, left - 30 if left - 30 > lo else lo, left)
             if f:
                 verb_end = f.start()
@@ -144,7 +145,8 @@ def _classify(body: str, layout: Layout, rules, tok: NumberToken, previous: list
         category, rid = rule.category, rule.id
         if rule.requires is not None and not _release_has(layout, rule):
             category, rid = "other", rid + ".unmet"  # "161 items" outside a knife amnesty: kind unknown
-        if category != "other" and rules.target.search(body, lower, left - _TARGET_WINDOW if left - _TARGET_WINDOW > sent_start else sent_start, left):
+        target_from = left - _TARGET_WINDOW if left - _TARGET_WINDOW > sent_start else sent_start
+        if category != "other" and rules.target.search(body, lower, target_from, left):
             category, rid = rules.target_category, "other.target"
         subject = _subject(body, e, ev_end, ev_start, left)
         cand = Candidate(category, tok.value, qualifier, unit, subject, ev_start, ev_end, rid, s, e, bool(q), si)
@@ -164,7 +166,8 @@ def _release_has(layout: Layout, rule) -> bool:
 
 def _is_metric(body: str, lower: str, rules, s: int, e: int, lo: int) -> bool:
     """False when the figure is an age, a duration, an ordinal, a phone number, a time..."""
-    if rules.not_metric_after_re.match(body, e) or rules.not_metric_before.search(body, lower, s - 40 if s - 40 > lo else lo, s):
+    if rules.not_metric_after_re.match(body, e) or rules.not_metric_before.search(
+            body, lower, s - 40 if s - 40 > lo else lo, s):
         return False
     return not _in_span(body, s, e, rules)
 

@@ -121,7 +121,8 @@ def attach(body: str, layout: Layout, rules, tok: NumberToken, left: int, lo: in
         if cand is not None:
             return cand
     # 6. the counted noun before a linking verb: "The number of arrests rose to 340", "Arrests stood at 1,204"
-    nb = _NOUN_BEFORE.search(body, left - 70 if left - 70 > layout.sentence_starts[si] else layout.sentence_starts[si], left) \
+    sent_start = layout.sentence_starts[si]
+    nb = _NOUN_BEFORE.search(body, left - 70 if left - 70 > sent_start else sent_start, left) \
         if _last_words_in(lower, left, _LINKING) else None
     if nb:
         np = _NP_LEAD.sub("", nb.group("np"))
