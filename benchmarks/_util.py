@@ -27,6 +27,26 @@ APP_FIRST = ("" if os.environ.get("BLOTTER_BENCH_HARNESS_FIRST") else
              "if sys.argv[1] != 'empty': import desktop.cli, desktop.store, desktop.ui.app  # as blotter does")
 
 
+#: The switch benchmarks' children (``switch_instructions.py``, ``switch_paints.py``): the window on ``db``
+#: with the settings file ``settings``, at 1280x800, shown, its background checker stopped and no check
+#: written at a pause, so that only the switches run. The child has imported ``os``, ``sys``, ``time``.
+QUIET_WINDOW = r"""
+from PySide6.QtCore import QSettings
+from desktop.ui.app import application, open_window
+from desktop.ui.settings import Settings
+app = application()
+window = open_window(db, Settings(QSettings(settings, QSettings.IniFormat)))
+window.resize(1280, 800)
+window.show()
+app.processEvents()
+window.background_checks.cancel()
+while window.background_checks.running():
+    app.processEvents()
+    time.sleep(0.05)
+window.pending_checks.add = lambda *a, **k: None
+"""
+
+
 def root_and_args(usage: str) -> tuple[str, list[str]]:
     """The tree whose code a switch benchmark runs (``--root DIR``, default this one) and the other
     arguments, flags left out; exits with ``usage`` when none is given."""

@@ -19,27 +19,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _util import callgrind_total, root_and_args
+from _util import QUIET_WINDOW, callgrind_total, root_and_args
 
 CHILD = r"""
 import os, sys, time, random
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 root, db, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 sys.path.insert(0, root)
-from PySide6.QtCore import QSettings
-from desktop.ui.app import application, open_window
-from desktop.ui.settings import Settings
-app = application()
-window = open_window(db, Settings(QSettings(os.path.join(sys.argv[4], "settings.ini"), QSettings.IniFormat)))
-window.resize(1280, 800)
-window.show()
-app.processEvents()
-window.background_checks.cancel()
-while window.background_checks.running():
-    app.processEvents()
-    time.sleep(0.05)
-window.pending_checks.add = lambda *a, **k: None
-rng = random.Random(7)
+settings = os.path.join(sys.argv[4], "settings.ini")
+""" + QUIET_WINDOW + r"""rng = random.Random(7)
 ids = [rng.randint(1, window.store.count()) for _ in range(n + 5)]
 for d in ids:
     window.show_document(d)

@@ -17,25 +17,16 @@ from __future__ import annotations
 import os
 import sys
 
+from _util import QUIET_WINDOW
+
 CHILD = r"""
 import collections, os, random, sys, time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 root, db, n, every = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1"
 sys.path.insert(0, root)
-from PySide6.QtCore import QEvent, QObject, QSettings
-from desktop.ui.app import application, open_window
-from desktop.ui.settings import Settings
-app = application()
-window = open_window(db, Settings(QSettings(db + ".paints.ini", QSettings.IniFormat)))
-window.resize(1280, 800)
-window.show()
-app.processEvents()
-window.background_checks.cancel()
-while window.background_checks.running():
-    app.processEvents()
-    time.sleep(0.05)
-window.pending_checks.add = lambda *a, **k: None
-
+from PySide6.QtCore import QEvent, QObject
+settings = db + ".paints.ini"
+""" + QUIET_WINDOW + r"""
 def name(obj):
     parent, chain = obj.parent(), []
     while parent is not None and len(chain) < 2:
