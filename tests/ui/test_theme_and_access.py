@@ -50,6 +50,22 @@ def test_selected_text_is_made_readable_on_the_highlight():
     assert palette.color(QPalette.Base).name() == "#232629"  # the rest is the desktop's
 
 
+@pytest.mark.parametrize("palette", [dark_palette(), light_palette()], ids=["dark", "light"])
+def test_placeholder_text_is_readable_on_its_field_and_still_a_hint(palette):
+    fixed = theme.readable_palette(palette)
+    for group in (QPalette.Active, QPalette.Inactive):
+        base = fixed.color(group, QPalette.Base)
+        hint = theme.over(fixed.color(group, QPalette.PlaceholderText), base)  # as it shows on the field
+        assert theme.contrast(hint, base) >= 4.5
+        assert hint != fixed.color(group, QPalette.Text)  # a grey, not typed text
+
+
+def test_over_blends_a_half_transparent_colour_into_its_background():
+    half_black = QColor(0, 0, 0, 128)
+    assert theme.over(half_black, QColor("#ffffff")).name() == "#7f7f7f"
+    assert theme.over(QColor("#123456"), QColor("#ffffff")).name() == "#123456"
+
+
 def test_a_dark_palette_has_no_forced_light_pane():
     sheet = theme.stylesheet(dark_palette())
     assert "#fffefb" not in sheet and "@" not in sheet
