@@ -75,6 +75,10 @@ def evidence_spans(body: str, rows: Iterable[dict]) -> list[Span]:
     return spans
 
 
+#: ``(start, end, key)``: ``body[start:end]`` (Python offsets) painted as ``key`` says (see :func:`char_format`)
+Highlight = tuple
+
+
 def formats(body: str, spans: list[Span], current: Optional[int] = None) -> list[Highlight]:
     """What to paint where, in order (a later one wins where two overlap, e.g. nested evidence): uncited numbers
     underlined, then evidence by category colour, ``current``'s darker and underlined."""
@@ -82,10 +86,6 @@ def formats(body: str, spans: list[Span], current: Optional[int] = None) -> list
     for span in spans:
         out.append((span.start, span.end, ("current" if span.row_id == current else "evidence", span.category)))
     return out
-
-
-#: ``(start, end, key)``: ``body[start:end]`` (Python offsets) painted as ``key`` says (see :func:`char_format`)
-Highlight = tuple
 
 
 _FORMATS: dict = {}
@@ -154,8 +154,6 @@ def span_at(spans: list[Span], offset: int) -> Optional[Span]:
     return min(hits, key=lambda s: s.end - s.start) if hits else None
 
 
-
-
 def painted(document: QTextDocument) -> list[tuple[int, int, QTextCharFormat]]:
     """The stretches of ``document`` that carry a highlight, ``(start, end, format)`` in Qt positions, in order."""
     out: list = []
@@ -165,7 +163,8 @@ def painted(document: QTextDocument) -> list[tuple[int, int, QTextCharFormat]]:
         while not it.atEnd():
             fragment = it.fragment()
             fmt = fragment.charFormat()
-            if fmt.hasProperty(QTextCharFormat.BackgroundBrush) or fmt.underlineStyle() != QTextCharFormat.NoUnderline:
+            if (fmt.hasProperty(QTextCharFormat.BackgroundBrush)
+                    or fmt.underlineStyle() != QTextCharFormat.NoUnderline):
                 start, end = fragment.position(), fragment.position() + fragment.length()
                 if out and out[-1][1] == start and out[-1][2] == fmt:
                     out[-1] = (out[-1][0], end, fmt)

@@ -15,9 +15,8 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPalette, QTextCursor, QTextOption
 from PySide6.QtWidgets import QApplication, QFrame, QPlainTextEdit, QVBoxLayout, QWidget
 
-from desktop.ui import style
+from desktop.ui import highlighter, style
 from desktop.ui.find_bar import FindBar
-from desktop.ui import highlighter
 from desktop.ui.highlighter import OffsetMap, Span, evidence_spans, span_at
 from desktop.ui.legend import Legend
 

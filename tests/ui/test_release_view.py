@@ -158,5 +158,6 @@ def test_a_new_document_shows_only_its_own_highlights(window):
 
 def test_an_uncited_number_tells_why_it_is_underlined(window):
     text = window.release.text
-    tips = {fmt.toolTip() for _s, _e, fmt in painted(text.document()) if fmt.underlineStyle() == QTextCharFormat.DotLine}
+    tips = {fmt.toolTip() for _s, _e, fmt in painted(text.document())
+            if fmt.underlineStyle() == QTextCharFormat.DotLine}
     assert tips == {"No row cites this number: a figure the extractor may have missed"}

@@ -24,9 +24,10 @@ def test_a_text_is_measured_once_per_font(qapp):
     plain, bold = QFont(), QFont()
     bold.setBold(True)
     widths, metrics, bold_metrics = TextWidths(), CountingMetrics(plain), CountingMetrics(bold)
+    text = "1,825 arrests"
     for _ in range(3):
-        assert widths.width(metrics, plain.key(), "1,825 arrests") == QFontMetrics(plain).horizontalAdvance("1,825 arrests")
-        assert widths.width(bold_metrics, bold.key(), "1,825 arrests") == QFontMetrics(bold).horizontalAdvance("1,825 arrests")
+        assert widths.width(metrics, plain.key(), text) == QFontMetrics(plain).horizontalAdvance(text)
+        assert widths.width(bold_metrics, bold.key(), text) == QFontMetrics(bold).horizontalAdvance(text)
     assert (metrics.calls, bold_metrics.calls) == (1, 1)
 
 
