@@ -117,22 +117,28 @@ def char_format(key) -> QTextCharFormat:
 
 def apply(document: QTextDocument, offsets: OffsetMap, new: list[Highlight],
           old: Optional[list[Highlight]]) -> None:
-    """Paint ``new`` into ``document``'s character formats, in one edit (one layout of what changed).
+    """Paint ``new`` into ``document``'s character formats.
 
     ``old`` is what was painted before (None: nothing, the text was just set). When only keys changed (another
-    current row), only those highlights, and the later ones over them, are painted again; otherwise every
-    format is cleared first. Placing a cursor inside an edit measures nothing (outside one, Qt lays the
-    paragraph out to know the cursor's x)."""
+    current row), only those highlights, and the later ones over them, are painted again, each in an edit of
+    its own: Qt then lays out again only the paragraph it is in (one edit over two of them re-laid out every
+    paragraph between). Otherwise every format is cleared first and all are painted in one edit (inside the
+    caller's, when the text was just set). Placing a cursor inside an edit measures nothing (outside one, Qt
+    lays the paragraph out to know the cursor's x)."""
     if old is not None and [h[:2] for h in old] == [h[:2] for h in new]:
         changed = [i for i, (h, was) in enumerate(zip(new, old)) if h[2] != was[2]]
         # a changed highlight, and a later one over it (it must win there again)
         todo = [h for i, h in enumerate(new) if i in changed or any(
             c < i and h[0] < new[c][1] and new[c][0] < h[1] for c in changed)]
-        clear = False
-    else:
-        todo, clear = new, old is not None
-    if not todo and not clear:
+        for highlight in todo:
+            _paint(document, offsets, [highlight], clear=False)
         return
+    if new or old:
+        _paint(document, offsets, new, clear=old is not None)
+
+
+def _paint(document: QTextDocument, offsets: OffsetMap, highlights: list[Highlight], clear: bool) -> None:
+    """One edit: every format cleared (``clear``), then ``highlights`` set in order."""
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
     try:
@@ -140,7 +146,7 @@ def apply(document: QTextDocument, offsets: OffsetMap, new: list[Highlight],
             cursor.setPosition(0)
             cursor.setPosition(document.characterCount() - 1, QTextCursor.KeepAnchor)
             cursor.setCharFormat(QTextCharFormat())
-        for start, end, key in todo:
+        for start, end, key in highlights:
             cursor.setPosition(offsets.to_qt(start))
             cursor.setPosition(offsets.to_qt(end), QTextCursor.KeepAnchor)
             cursor.setCharFormat(char_format(key))

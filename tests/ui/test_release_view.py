@@ -161,3 +161,25 @@ def test_an_uncited_number_tells_why_it_is_underlined(window):
     tips = {fmt.toolTip() for _s, _e, fmt in painted(text.document())
             if fmt.underlineStyle() == QTextCharFormat.DotLine}
     assert tips == {"No row cites this number: a figure the extractor may have missed"}
+
+
+def test_another_current_row_lays_out_again_only_the_paragraphs_it_changes(qtbot):
+    from desktop.ui.release_view import ReleaseView
+    middle = ["Words with no figure in them at all."] * 6
+    body = "\n".join(["Officers seized 313 knives."] + middle + ["They made 42 arrests."])
+    rows = [{"id": i, "offset": body.index(words), "length": len(words), "status": "suggested", "category": category}
+            for i, words, category in ((1, "313 knives", "knives seized"), (2, "42 arrests", "arrests"))]
+    view = ReleaseView()
+    qtbot.addWidget(view)
+    view.resize(600, 500)
+    view.show()
+    view.set_document(body, rows, current=1)
+    view.text.viewport().grab()  # all of it laid out
+    document = view.text.document()
+    blocks = [document.findBlockByNumber(n) for n in range(document.blockCount())]
+    assert all(b.layout().lineCount() for b in blocks)
+    view.set_current(2)
+    # the paragraphs between keep their layout (Qt counts a format change twice its length: the one after
+    # the first highlight may go too)
+    assert all(b.layout().lineCount() for b in blocks[2:7])
+    assert _shown(document) == _expected(view.text)
