@@ -13,6 +13,8 @@ from typing import Callable, Iterable, Optional
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
+from desktop.ui.text_widths import TextWidths
+
 #: room for the cell's margins, a decoration and the italic of a corrected row
 _PAD, _ICON = 24, 20
 
@@ -24,6 +26,7 @@ class ColumnFitter:
     def __init__(self, view: QTableView, words: dict[int, Iterable[str]], shown: dict[int, Callable[[dict], str]],
                  stretch: int, icons: Iterable[int] = ()):
         self.view = view
+        self._widths = TextWidths()
         self.shown = shown
         self.icons = set(icons)
         header = view.horizontalHeader()
@@ -43,11 +46,12 @@ class ColumnFitter:
         self.refit()
 
     def _width(self, col: int, texts: list[str]) -> int:
-        metrics = self.view.fontMetrics()
+        metrics, key, measure = self.view.fontMetrics(), self.view.font().key(), self._widths.width
         heading = self.view.model().headerData(col, Qt.Horizontal, Qt.DisplayRole) or ""
-        widest = max([metrics.horizontalAdvance(t) for t in texts] + [0])
+        # each text measured once per font (text_widths.py): a switch refits two or three times
+        widest = max([measure(metrics, key, t) for t in texts] + [0])
         icon = _ICON if col in self.icons else 0
-        return max(widest + icon, metrics.horizontalAdvance(str(heading)) + 6) + _PAD
+        return max(widest + icon, measure(metrics, key, str(heading)) + 6) + _PAD
 
     def refit(self, *args) -> None:
         rows = self.view.model().rows()

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.ui import style
+from desktop.ui.text_widths import TextWidths
 
 #: one piece of a chip: (text, bold, background colour or None, text colour or None, dotted underline)
 Piece = tuple[str, bool, Optional[str], Optional[str], bool]
@@ -36,6 +37,7 @@ class Legend(QWidget):
         self._lines = MIN_LINES
         self._placed_for: tuple = (None, [])
         self._generation = 0
+        self._widths = TextWidths()
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
         # filled with the window's colour (what the pane beneath shows): opaque to Qt, so new counts repaint
         # the legend only, not the panes under it up to the window (ADR 0013, fourth round)
@@ -86,11 +88,14 @@ class Legend(QWidget):
         font.setBold(True)
         return font
 
-    def _piece_width(self, piece: Piece, plain: QFontMetrics, bold: QFontMetrics) -> int:
-        width = (bold if piece[1] else plain).horizontalAdvance(piece[0])
-        return width
+    def _metrics(self, font: QFont) -> tuple[QFontMetrics, str]:
+        return QFontMetrics(font), font.key()
 
-    def _chip_width(self, chip: list[Piece], plain: QFontMetrics, bold: QFontMetrics) -> int:
+    def _piece_width(self, piece: Piece, plain: tuple[QFontMetrics, str], bold: tuple[QFontMetrics, str]) -> int:
+        metrics, key = bold if piece[1] else plain
+        return self._widths.width(metrics, key, piece[0])  # measured once per text and font (text_widths.py)
+
+    def _chip_width(self, chip: list[Piece], plain: tuple[QFontMetrics, str], bold: tuple[QFontMetrics, str]) -> int:
         width = sum(self._piece_width(p, plain, bold) for p in chip)
         if any(p[2] for p in chip):
             width += 2 * PAD
@@ -104,7 +109,7 @@ class Legend(QWidget):
         return self._placed_for[1]
 
     def _place(self, width: int) -> list[tuple[int, int, list[Piece]]]:
-        plain, bold = QFontMetrics(self.font()), QFontMetrics(self._bold())
+        plain, bold = self._metrics(self.font()), self._metrics(self._bold())
         x, line, out = MARGIN, 0, []
         for chip in self._chips:
             w = self._chip_width(chip, plain, bold)
@@ -150,12 +155,12 @@ class Legend(QWidget):
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         plain_font, bold_font = self.font(), self._bold()
-        plain, bold = QFontMetrics(plain_font), QFontMetrics(bold_font)
+        plain, bold = self._metrics(plain_font), self._metrics(bold_font)
         line_height = self._line_height()
         text_colour = self.palette().color(QPalette.WindowText)
         for x, line, chip in self._placed(self.width()):
             top = 2 + line * line_height
-            base = top + 1 + plain.ascent()
+            base = top + 1 + plain[0].ascent()
             coloured = [p for p in chip if p[2]]
             if coloured:
                 w = sum(self._piece_width(p, plain, bold) for p in coloured) + 2 * PAD

@@ -15,9 +15,9 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPalette, QTextCursor, QTextOption
 from PySide6.QtWidgets import QApplication, QFrame, QPlainTextEdit, QVBoxLayout, QWidget
 
-from desktop.ui import style
+from desktop.ui import highlighter, style
 from desktop.ui.find_bar import FindBar
-from desktop.ui.highlighter import OffsetMap, Span, evidence_spans, selections, span_at
+from desktop.ui.highlighter import OffsetMap, Span, evidence_spans, span_at
 from desktop.ui.legend import Legend
 
 
@@ -37,8 +37,11 @@ class ReleaseText(QPlainTextEdit):
         self.setFont(style.reading_font())
         self.setFrameShape(QFrame.NoFrame)
         self.document().setDocumentMargin(14)
+        self.document().setUndoRedoEnabled(False)  # the highlights are formats: no history of them is kept
         self.body = ""
         self.offsets = OffsetMap("")
+        #: the highlights painted into the text's formats (None: none yet, the text was just set)
+        self.painted: Optional[list] = None
         self.spans: list[Span] = []
         self.context_actions: list = []
 
@@ -138,13 +141,24 @@ class ReleaseView(QWidget):
         text = self.text
         text.body = body or ""
         text.offsets = OffsetMap(text.body)
-        text.setPlainText(text.body)
+        self._current = current
+        # The text and its highlights in one edit of the document: Qt lays the release out once, when it is
+        # next painted (a second edit for the highlights laid out again what it had measured for the scroll
+        # bar). The document's own ``setPlainText``: the view's measures the first paragraph for its cursor,
+        # which this edit would forget; ``moveCursor`` below puts the cursor and the view at the top.
+        document = text.document()
+        edit = QTextCursor(document)
+        edit.beginEditBlock()
+        try:
+            document.setPlainText(text.body)
+            text.painted = None
+            self.set_rows(rows)
+        finally:
+            edit.endEditBlock()
         text.moveCursor(QTextCursor.Start)
         focus = QApplication.focusWidget()
         if self.find_bar.isVisible() and (focus is None or not self.find_bar.isAncestorOf(focus)):
             self.find_bar.hide()  # its hits were in the other release
-        self._current = current
-        self.set_rows(rows)
 
     def set_rows(self, rows: Iterable[dict], current: Optional[int] = None) -> None:
         """Highlight the evidence of ``rows`` (a document's metrics); ``current`` stands out."""
@@ -153,7 +167,9 @@ class ReleaseView(QWidget):
             self._current = current
         text = self.text
         text.spans = evidence_spans(text.body, self._rows)
-        text.setExtraSelections(selections(text, text.body, text.spans, text.offsets, self._current))
+        new = highlighter.formats(text.body, text.spans, self._current)
+        highlighter.apply(text.document(), text.offsets, new, text.painted)
+        text.painted = new
         self.legend.show_counts(Counter(s.category for s in text.spans))
 
     def set_current(self, row_id: Optional[int]) -> None:

@@ -18,7 +18,11 @@ from PySide6.QtCore import Property, QPointF, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QPainter, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
 
+from desktop.ui.text_widths import TextWidths
+
 ELLIPSIS = "…"
+#: the widths of the texts shown, shared by every line ("none failed", "as suggested" come back at each switch)
+_WIDTHS = TextWidths()
 
 
 class TextLine(QWidget):
@@ -93,7 +97,7 @@ class TextLine(QWidget):
         shown: list[tuple[float, str]] = []
         elided = False
         text = self._text.replace("\n", " ")
-        if text and metrics.horizontalAdvance(text) <= width:
+        if text and _WIDTHS.width(metrics, key[2], text) <= width:
             shown.append((0.0, text))  # the common case: one line that fits, no layout
         elif text:
             layout = QTextLayout(text, self.font())
