@@ -70,6 +70,15 @@ class ReleaseText(QPlainTextEdit):
                 box.setPalette(palette)
                 box.setAutoFillBackground(True)
 
+    def createMimeDataFromSelection(self):
+        """What Ctrl+C and a drag carry: the selected text only. The highlights are the text's own formats
+        (ADR 0013, fifth round), and Qt's default would also put them in the clipboard as HTML, so a quote
+        pasted into a report would arrive painted in the review's colours."""
+        from PySide6.QtCore import QMimeData  # not before the first paint (ADR 0015)
+        data = QMimeData()
+        data.setText(self.textCursor().selection().toPlainText())
+        return data
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._opaque_viewport()

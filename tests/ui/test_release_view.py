@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QApplication
 
 from desktop.ui import style
 from desktop.ui.highlighter import OffsetMap, painted
@@ -14,6 +15,16 @@ def test_body_is_plain_text_never_html(window):
     body = window.store.document(1)["body"]
     assert window.release.text.toPlainText() == body
     assert "**" in window.release.text.toPlainText()  # markup shown as written
+
+
+def test_copying_from_the_release_carries_the_text_not_the_highlights(window, qtbot):
+    text = window.release.text
+    text.setFocus()
+    qtbot.keyClick(text, Qt.Key_A, Qt.ControlModifier)
+    qtbot.keyClick(text, Qt.Key_C, Qt.ControlModifier)
+    data = QApplication.clipboard().mimeData()
+    assert data.text() == text.toPlainText()
+    assert not data.hasHtml()  # no review colours pasted into a report
 
 
 def test_evidence_highlighted_in_category_colours(window):
