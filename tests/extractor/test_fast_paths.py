@@ -134,3 +134,31 @@ def _rules_once(load, _cache=[]):
     if not _cache:
         _cache.append(load())
     return _cache[0]
+
+
+FIRE_BITS = ["charged ", "charge", "charges with ", "with ", "arrested ", "seized ", "officers", "offences", " ",
+             "\n", "x", "’", "people ", "knives ", "of "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FIRE_BITS) | st.text(max_size=3), max_size=14),
+       st.lists(st.sampled_from(FIRE_BITS) | st.text(max_size=3), max_size=8))
+def test_a_before_run_whose_few_words_are_absent_is_skipped_as_the_scan_would(before, after):
+    # fire: a ``before`` run needing one of a few words skips without the window's scan when none is there
+    from desktop.extractor.fire import fire
+    from desktop.extractor.rules import load_rules
+    rules = _rules_once(load_rules)
+    body = "".join(before) + "12" + "".join(after)
+    left = len("".join(before))
+    e, lower = left + 2, body.lower()
+    runs = rules.step_runs["count"]
+    got = fire(body, lower, runs, rules.side_guards["count"], e, len(body), left, 0)
+    saved = [r[1].words for r in runs]
+    try:
+        for r in runs:
+            r[1].words = None
+        want = fire(body, lower, runs, rules.side_guards["count"], e, len(body), left, 0)
+    finally:
+        for r, w in zip(runs, saved):
+            r[1].words = w
+    assert got == want
