@@ -5,7 +5,7 @@ Each fast path must give exactly the answer of the pattern or loop it stands for
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 LINE_BITS = [".", "!", "?", ":", ";", "\"", "”", "’", ")", "(", " ", "\t", "a", "Z", "\r", "\xa0", "'", "‘", "…", "-"]
@@ -136,13 +136,16 @@ def _rules_once(load, _cache=[]):
     return _cache[0]
 
 
-FIRE_BITS = ["charged ", "charge", "charges with ", "with ", "arrested ", "seized ", "officers", "offences", " ",
+FIRE_BITS = ["charged with ", " offences", " crimes", "charged ", "charge", "charges with ", "with ", "arrested ", "seized ", "officers", "offences", " ",
              "\n", "x", "’", "people ", "knives ", "of "]
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(FIRE_BITS) | st.text(max_size=3), max_size=14),
        st.lists(st.sampled_from(FIRE_BITS) | st.text(max_size=3), max_size=8))
+@example(["He was ", "charged with "], [" offences"])
+@example(["charges ", "with "], [" offences", "\n"])
+@example(["arrested ", "x"], [" people"])
 def test_a_before_run_whose_few_words_are_absent_is_skipped_as_the_scan_would(before, after):
     # fire: a ``before`` run needing one of a few words skips without the window's scan when none is there
     from desktop.extractor.fire import fire
