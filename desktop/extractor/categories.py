@@ -156,6 +156,17 @@ class WordsNear:
         return frozenset().union(*(within[h] for h in hits))
 
 
+class Run(list):
+    """The steps of one run; ``words``: the few literals one of which any of them needs, or ``None``.
+
+    A ``before`` run whose ``words`` are all absent from the window (a substring test on one
+    slice) fires no step there: each step's guard needs one of them. The window's before-words
+    scan is then not needed for this run (it is made for the first run that could fire).
+    """
+
+    __slots__ = ("words",)
+
+
 def step_runs(steps: list[Step]) -> list[tuple[str, list[Step]]]:
     """``steps`` cut into runs of one kind, in order: a side whose guard fails skips its whole run."""
     runs: list[tuple[str, list[Step]]] = []
@@ -163,7 +174,11 @@ def step_runs(steps: list[Step]) -> list[tuple[str, list[Step]]]:
         if runs and runs[-1][0] == step.kind:
             runs[-1][1].append(step)
         else:
-            runs.append((step.kind, [step]))
+            runs.append((step.kind, Run([step])))
+    for _, run in runs:
+        lits = [s.regex.literals for s in run]
+        words = None if any(x is None for x in lits) else frozenset().union(*lits)
+        run.words = tuple(sorted(words)) if words and len(words) <= 3 else None
     return runs
 
 

@@ -63,6 +63,15 @@ def fire(body: str, lower: str, runs, guards, e: int, limit: int, left: int, lo:
                     return step.rule, None, m.end()
         else:
             b_lo = left - WINDOW if left - WINDOW > lo else lo
+            if before_ok is None and steps.words is not None:
+                # a run needing one of a few words: when none is in the window, the scan (which finds only
+                # words that are there) would skip every step of it; leave the scan to a later run
+                chunk = lower[b_lo:left]
+                for word in steps.words:
+                    if word in chunk:
+                        break
+                else:
+                    continue
             if before_ok is None:
                 # the before-patterns' words present near the figure, found in one scan
                 before_ok = guards["before_words"].found(lower, b_lo, left)

@@ -257,6 +257,22 @@ def lead_assert(source: str, flags: int = 0) -> str:
     return "(?=[" + "".join(sorted(chars)) + "])"
 
 
+def lead_class(regex: re.Pattern) -> Optional[re.Pattern]:
+    """A pattern of one character class: the characters a match of ``regex`` can start with, or ``None``.
+
+    ``None`` when they are not known or the pattern can match the empty string. Where
+    ``lead_class(r).search(text, pos, end)`` finds nothing, no match of ``r`` starts in
+    ``[pos, end)`` (the test :func:`lead_assert` makes at each place, done for all of them at once).
+    """
+    lead = lead_assert(regex.pattern, regex.flags)
+    if not lead:
+        return None
+    try:
+        return re.compile(lead[3:-1], regex.flags)  # "(?=[...])" -> "[...]"
+    except re.error:  # pragma: no cover - the same class compiled inside the look-ahead
+        return None
+
+
 def with_lead(regex: re.Pattern) -> re.Pattern:
     """``regex`` with its :func:`lead_assert` in front (the same matches, found sooner)."""
     lead = lead_assert(regex.pattern, regex.flags)

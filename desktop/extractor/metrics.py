@@ -49,7 +49,13 @@ def _in_span(body: str, start: int, end: int, rules) -> bool:
     chunk = body[ws + 1:start]
     if "://" in chunk or "www." in chunk or "@" in chunk:
         return True
-    for m in rules.not_metric_spans_re.finditer(body, start - 30 if start > 30 else 0, end + 30):
+    spans, lead = rules.not_metric_spans_re, rules.not_metric_spans_lead
+    ws = start - 30 if start > 30 else 0
+    if lead is not None and lead.search(body, ws, start) is None:
+        # no match can start before the figure in the window: the scan's first match there is one that
+        # starts at the figure (it holds it: a match is never empty) or one that starts later (it does not)
+        return spans.match(body, start, end + 30) is not None
+    for m in spans.finditer(body, ws, end + 30):
         if m.start() > start:
             return False  # the matches further on start later still: none can hold the figure
         if start < m.end():

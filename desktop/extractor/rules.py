@@ -40,7 +40,7 @@ from typing import Any, Optional, Sequence, Union
 import yaml
 
 from desktop.extractor.categories import compile_categories, step_runs
-from desktop.extractor.guards import AnyOf, Guarded, with_lead, word_list_tries
+from desktop.extractor.guards import AnyOf, Guarded, lead_class, with_lead, word_list_tries
 from desktop.extractor.regexcheck import catastrophic
 from desktop.extractor.words import word_macros
 from desktop.extractor.yamlload import LDict, line_of, load_yaml_text
@@ -139,6 +139,7 @@ class Rules:
         self._compile_contexts()
         self._compile_operations()
         self._compile_dollar()
+        self._compile_classification()
 
     def _compile_qualifiers(self) -> None:
         parts, self.qualifier_of = [], {}
@@ -216,6 +217,12 @@ class Rules:
         self.intro_verb_re = self.compile(r"\b(?:" + "|".join(verbs) + r")\b") if verbs else None
         self.people_after_re = self.compile("{mods}(?:{people})\\b") if "people" in self.macros and "mods" in self.macros else None
         self.inherit_continues_re = self.compile(inherit["continues"], suffix=r"$") if inherit.get("continues") else None
+
+    # -- fast paths of the per-figure classification (ADR 0003, fifth addendum) --
+    def _compile_classification(self) -> None:
+        """Pre-tests that settle a per-figure pattern call without making it (same answers)."""
+        #: the characters a not-a-metric span can start with (``None``: unknown; always scan)
+        self.not_metric_spans_lead = lead_class(self.not_metric_spans_re)
 
     def _compile_dollar(self) -> None:
         """``dollar_cues``: currency code -> one regex of the words that name its country."""

@@ -5,7 +5,7 @@ Each fast path must give exactly the answer of the pattern or loop it stands for
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 LINE_BITS = [".", "!", "?", ":", ";", "\"", "”", "’", ")", "(", " ", "\t", "a", "Z", "\r", "\xa0", "'", "‘", "…", "-"]
@@ -94,3 +94,74 @@ def test_windows_merge_as_before(text, triggers, back, ahead):
     from desktop.extractor.text import windows
     triggers = tuple(sorted(triggers))
     assert windows(text, triggers, back, ahead) == _windows_before(text, triggers, back, ahead)
+
+
+SPAN_BITS = ["0", "7", "12", "2024-01-05", "+44", "#", "#tag", ":", "10:30", " ", "\n", "pm", "a.m.", "-", ".",
+             "call ", "٣", "http://", "www.", "@", "x", "’", "\xa0"]
+
+
+def _in_span_before(body, start, end, rules):
+    # metrics._in_span as it was before the fifth round: always the windowed scan
+    floor = start - 300 if start > 300 else 0
+    ws = max(body.rfind(" ", floor, start), body.rfind("\n", floor, start), floor - 1)
+    chunk = body[ws + 1:start]
+    if "://" in chunk or "www." in chunk or "@" in chunk:
+        return True
+    for m in rules.not_metric_spans_re.finditer(body, start - 30 if start > 30 else 0, end + 30):
+        if m.start() > start:
+            return False
+        if start < m.end():
+            return True
+    return False
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SPAN_BITS) | st.text(max_size=3), max_size=30), st.integers(0, 90),
+       st.integers(1, 6))
+def test_a_figure_with_no_span_start_before_it_is_settled_by_one_match(parts, start, width):
+    # _in_span: when no not-a-metric span can start in the window before the figure, one anchored match
+    # at the figure gives the scan's answer
+    from desktop.extractor.metrics import _in_span
+    from desktop.extractor.rules import load_rules
+    rules = _rules_once(load_rules)
+    body = "".join(parts)
+    start = min(start, len(body))
+    end = min(start + width, len(body))
+    assert _in_span(body, start, end, rules) == _in_span_before(body, start, end, rules)
+
+
+def _rules_once(load, _cache=[]):
+    if not _cache:
+        _cache.append(load())
+    return _cache[0]
+
+
+FIRE_BITS = ["charged with ", " offences", " crimes", "charged ", "charge", "charges with ", "with ", "arrested ", "seized ", "officers", "offences", " ",
+             "\n", "x", "’", "people ", "knives ", "of "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FIRE_BITS) | st.text(max_size=3), max_size=14),
+       st.lists(st.sampled_from(FIRE_BITS) | st.text(max_size=3), max_size=8))
+@example(["He was ", "charged with "], [" offences"])
+@example(["charges ", "with "], [" offences", "\n"])
+@example(["arrested ", "x"], [" people"])
+def test_a_before_run_whose_few_words_are_absent_is_skipped_as_the_scan_would(before, after):
+    # fire: a ``before`` run needing one of a few words skips without the window's scan when none is there
+    from desktop.extractor.fire import fire
+    from desktop.extractor.rules import load_rules
+    rules = _rules_once(load_rules)
+    body = "".join(before) + "12" + "".join(after)
+    left = len("".join(before))
+    e, lower = left + 2, body.lower()
+    runs = rules.step_runs["count"]
+    got = fire(body, lower, runs, rules.side_guards["count"], e, len(body), left, 0)
+    saved = [r[1].words for r in runs]
+    try:
+        for r in runs:
+            r[1].words = None
+        want = fire(body, lower, runs, rules.side_guards["count"], e, len(body), left, 0)
+    finally:
+        for r, w in zip(runs, saved):
+            r[1].words = w
+    assert got == want
