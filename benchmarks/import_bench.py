@@ -15,7 +15,10 @@ inherited by the forked workers). It is a benchmark-only stub, printed as a ceil
 product path: it shows what the import's own work (listing, reading, front matter, pickling to and
 from the workers, the writer, commits) allows once extraction costs nothing.
 
-    python benchmarks/import_bench.py [N=20000] [RUNS=3] [JOBS=1,2] [--no-extract]
+``--tree DIR`` runs another tree's code (its ``desktop`` package, e.g. a worktree of main) in the same
+rounds, each of its imports right after this tree's, for an A/B in the same minutes.
+
+    python benchmarks/import_bench.py [N=20000] [RUNS=3] [JOBS=1,2] [--no-extract] [--tree DIR]
 """
 
 from __future__ import annotations
@@ -44,11 +47,11 @@ def floor(files: list[Path], db: Path) -> None:
     conn.close()
 
 
-def blotter_import(corpus: Path, db: Path, jobs: int) -> str:
+def blotter_import(corpus: Path, db: Path, jobs: int, tree: Path = ROOT) -> str:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     out = subprocess.run([sys.executable, "-m", "desktop.cli", "import", str(corpus), "--db", str(db), "-q",
-                          "--jobs", str(jobs)], capture_output=True, text=True, cwd=ROOT)
+                          "--jobs", str(jobs)], capture_output=True, text=True, cwd=tree)
     if out.returncode != 0:
         raise SystemExit(f"import failed: {out.stderr or out.stdout}")
     return out.stdout.strip().splitlines()[-1]
@@ -83,11 +86,11 @@ def extractions(corpus: Path, n: int) -> Path:
     return out
 
 
-def free_import(corpus: Path, db: Path, jobs: int, cache: Path) -> str:
+def free_import(corpus: Path, db: Path, jobs: int, cache: Path, tree: Path = ROOT) -> str:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     out = subprocess.run([sys.executable, "-c", FREE_EXTRACTOR, str(cache), "import", str(corpus), "--db", str(db),
-                          "-q", "--jobs", str(jobs)], capture_output=True, text=True, cwd=ROOT)
+                          "-q", "--jobs", str(jobs)], capture_output=True, text=True, cwd=tree)
     if out.returncode != 0:
         raise SystemExit(f"import (free extractor) failed: {out.stderr or out.stdout}")
     return out.stdout.strip().splitlines()[-1] + "; " + out.stderr.strip().splitlines()[-1]
@@ -101,7 +104,8 @@ def _time(fn) -> float:
 
 def main() -> None:
     free = "--no-extract" in sys.argv
-    argv = [a for a in sys.argv[1:] if not a.startswith("--")]
+    other = Path(sys.argv[sys.argv.index("--tree") + 1]).resolve() if "--tree" in sys.argv else None
+    argv = [a for a in sys.argv[1:] if not a.startswith("--") and (other is None or Path(a).resolve() != other)]
     n = int(argv[0]) if len(argv) > 0 else 20_000
     runs = int(argv[1]) if len(argv) > 1 else 3
     jobs = [int(j) for j in (argv[2] if len(argv) > 2 else "1,2").split(",")]
@@ -112,17 +116,21 @@ def main() -> None:
           f"jobs {jobs}{', with the free-extractor ceiling' if free else ''}; {machine()}; "
           f"load {os.getloadavg()[0]:.2f}", flush=True)
     kinds = [(f"jobs {j}", j, False) for j in jobs] + ([(f"free jobs {j}", j, True) for j in jobs] if free else [])
+    if other:  # each kind again with the other tree's code, right after this tree's
+        kinds = [k for kind, j, stub in kinds for k in ((kind, j, stub), (f"{kind} [other]", j, stub))]
     times: dict[str, list[float]] = {"floor": [], **{k: [] for k, _, _ in kinds}}
     cpu: dict[str, list[float]] = {k: [] for k, _, _ in kinds}
     for run in range(runs):
         times["floor"].append(_time(lambda: floor(files, WORK / "floor.sqlite")))
         for kind, j, stub in kinds:
-            db = WORK / (f"free-{n}-j{j}.sqlite" if stub else f"import-{n}-j{j}.sqlite")
+            tree = other if kind.endswith("[other]") else ROOT
+            db = WORK / ((f"free-{n}-j{j}" if stub else f"import-{n}-j{j}") + ("-other" if tree != ROOT else "")
+                         + ".sqlite")
             summary = ""
 
             def go() -> None:
                 nonlocal summary
-                summary = free_import(corpus, db, j, cache) if stub else blotter_import(corpus, db, j)
+                summary = free_import(corpus, db, j, cache, tree) if stub else blotter_import(corpus, db, j, tree)
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             times[kind].append(_time(go))
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -134,6 +142,7 @@ def main() -> None:
     report("floor: read + executemany bodies", f_rate, "docs/s")
     for kind, j, stub in kinds:
         label = (f"CEILING, free extractor (benchmark stub), --jobs {j}" if stub else f"blotter import --jobs {j}")
+        label += " [other tree]" if kind.endswith("[other]") else ""
         report(label, len(files) / med[kind], "docs/s", floor=f_rate,
                budget=">= 2,000 docs/s on 2 cores" if j == 2 else "")
     for kind, j, stub in kinds:
@@ -142,6 +151,8 @@ def main() -> None:
               f"wall/CPU {med[kind] / c:.2f}")
     if 1 in jobs and 2 in jobs:
         print(f"    second core: {med['jobs 1'] / med['jobs 2']:.2f}x (target >= 1.6x)")
+        if other:
+            print(f"    second core, other tree: {med['jobs 1 [other]'] / med['jobs 2 [other]']:.2f}x")
     print(f"    load after: {os.getloadavg()[0]:.2f}; times: " +
           "; ".join(f"{k} " + ", ".join(f"{t:.1f}" for t in v) for k, v in times.items()))
 
