@@ -8,12 +8,23 @@ falls on all three alike; each figure is the median of RUNS.
 Targets (issue 15): at least 2,000 docs/s with two processes, and the second core gives
 at least 1.6x.
 
-    python benchmarks/import_bench.py [N=20000] [RUNS=3] [JOBS=1,2]
+``--no-extract`` adds, in the same rounds, the **ceiling with a free extractor**: the same
+``blotter import`` in a child whose extraction is replaced by a look-up of results computed
+before the runs (``extractions-N.pickle`` in the bench folder, loaded before the import starts,
+inherited by the forked workers). It is a benchmark-only stub, printed as a ceiling, never a
+product path: it shows what the import's own work (listing, reading, front matter, pickling to and
+from the workers, the writer, commits) allows once extraction costs nothing.
+
+``--tree DIR`` runs another tree's code (its ``desktop`` package, e.g. a worktree of main) in the same
+rounds, each of its imports right after this tree's, for an A/B in the same minutes.
+
+    python benchmarks/import_bench.py [N=20000] [RUNS=3] [JOBS=1,2] [--no-extract] [--tree DIR]
 """
 
 from __future__ import annotations
 
 import os
+import pickle
 import resource
 import sqlite3
 import statistics
@@ -36,14 +47,53 @@ def floor(files: list[Path], db: Path) -> None:
     conn.close()
 
 
-def blotter_import(corpus: Path, db: Path, jobs: int) -> str:
+def blotter_import(corpus: Path, db: Path, jobs: int, tree: Path = ROOT) -> str:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     out = subprocess.run([sys.executable, "-m", "desktop.cli", "import", str(corpus), "--db", str(db), "-q",
-                          "--jobs", str(jobs)], capture_output=True, text=True, cwd=ROOT)
+                          "--jobs", str(jobs)], capture_output=True, text=True, cwd=tree)
     if out.returncode != 0:
         raise SystemExit(f"import failed: {out.stderr or out.stdout}")
     return out.stdout.strip().splitlines()[-1]
+
+
+#: The child of ``--no-extract``: ``blotter import`` with extraction replaced by a look-up (a ceiling).
+FREE_EXTRACTOR = """
+import pickle, sys, time
+from desktop import ingest
+t = time.process_time()
+with open(sys.argv[1], "rb") as fh:
+    found = pickle.load(fh)
+print(f"cache loaded in {time.process_time() - t:.2f} s of CPU", file=sys.stderr)
+def free(doc, rules=None):
+    extraction, notes = found[doc.sha256]
+    return extraction, list(notes)
+ingest.bounded_extract = free  # benchmark only: the ceiling with a free extractor
+from desktop.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def extractions(corpus: Path, n: int) -> Path:
+    """Every release's extraction, computed once (two processes) and pickled by SHA-256 of its body."""
+    out = WORK / f"extractions-{n}.pickle"
+    if not out.exists():
+        from desktop.ingest import read_and_extract_all
+        found = {r.document.sha256: (e, []) for r, e in read_and_extract_all([corpus], workers=2) if r.ok}
+        with open(f"{out}.part", "wb") as fh:
+            pickle.dump(found, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(f"{out}.part", out)
+    return out
+
+
+def free_import(corpus: Path, db: Path, jobs: int, cache: Path, tree: Path = ROOT) -> str:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    out = subprocess.run([sys.executable, "-c", FREE_EXTRACTOR, str(cache), "import", str(corpus), "--db", str(db),
+                          "-q", "--jobs", str(jobs)], capture_output=True, text=True, cwd=tree)
+    if out.returncode != 0:
+        raise SystemExit(f"import (free extractor) failed: {out.stderr or out.stdout}")
+    return out.stdout.strip().splitlines()[-1] + "; " + out.stderr.strip().splitlines()[-1]
 
 
 def _time(fn) -> float:
@@ -53,42 +103,56 @@ def _time(fn) -> float:
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
-    runs = int(sys.argv[2]) if len(sys.argv) > 2 else 3
-    jobs = [int(j) for j in (sys.argv[3] if len(sys.argv) > 3 else "1,2").split(",")]
+    free = "--no-extract" in sys.argv
+    other = Path(sys.argv[sys.argv.index("--tree") + 1]).resolve() if "--tree" in sys.argv else None
+    argv = [a for a in sys.argv[1:] if not a.startswith("--") and (other is None or Path(a).resolve() != other)]
+    n = int(argv[0]) if len(argv) > 0 else 20_000
+    runs = int(argv[1]) if len(argv) > 1 else 3
+    jobs = [int(j) for j in (argv[2] if len(argv) > 2 else "1,2").split(",")]
     corpus = write_corpus(WORK / f"corpus-{n}", n)
     files = sorted(corpus.rglob("*.txt"))
+    cache = extractions(corpus, n) if free else None
     print(f"import benchmark: {len(files):,} files (front matter in one of five), {runs} runs each, "
-          f"jobs {jobs}; {machine()}; load {os.getloadavg()[0]:.2f}", flush=True)
-    times: dict[str, list[float]] = {"floor": [], **{f"jobs {j}": [] for j in jobs}}
-    cpu: dict[str, list[float]] = {f"jobs {j}": [] for j in jobs}
+          f"jobs {jobs}{', with the free-extractor ceiling' if free else ''}; {machine()}; "
+          f"load {os.getloadavg()[0]:.2f}", flush=True)
+    kinds = [(f"jobs {j}", j, False) for j in jobs] + ([(f"free jobs {j}", j, True) for j in jobs] if free else [])
+    if other:  # each kind again with the other tree's code, right after this tree's
+        kinds = [k for kind, j, stub in kinds for k in ((kind, j, stub), (f"{kind} [other]", j, stub))]
+    times: dict[str, list[float]] = {"floor": [], **{k: [] for k, _, _ in kinds}}
+    cpu: dict[str, list[float]] = {k: [] for k, _, _ in kinds}
     for run in range(runs):
         times["floor"].append(_time(lambda: floor(files, WORK / "floor.sqlite")))
-        for j in jobs:
-            db = WORK / f"import-{n}-j{j}.sqlite"
+        for kind, j, stub in kinds:
+            tree = other if kind.endswith("[other]") else ROOT
+            db = WORK / ((f"free-{n}-j{j}" if stub else f"import-{n}-j{j}") + ("-other" if tree != ROOT else "")
+                         + ".sqlite")
             summary = ""
 
             def go() -> None:
                 nonlocal summary
-                summary = blotter_import(corpus, db, j)
+                summary = free_import(corpus, db, j, cache, tree) if stub else blotter_import(corpus, db, j, tree)
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            times[f"jobs {j}"].append(_time(go))
+            times[kind].append(_time(go))
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpu[f"jobs {j}"].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
-            print(f"    run {run + 1}, jobs {j}: {times[f'jobs {j}'][-1]:.1f} s, CPU of all its processes "
-                  f"{cpu[f'jobs {j}'][-1]:.1f} s ({summary})", flush=True)
+            cpu[kind].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+            print(f"    run {run + 1}, {kind}: {times[kind][-1]:.1f} s, CPU of all its processes "
+                  f"{cpu[kind][-1]:.1f} s ({summary}); load {os.getloadavg()[0]:.2f}", flush=True)
     med = {k: statistics.median(v) for k, v in times.items()}
     f_rate = len(files) / med["floor"]
     report("floor: read + executemany bodies", f_rate, "docs/s")
-    for j in jobs:
-        report(f"blotter import --jobs {j}", len(files) / med[f"jobs {j}"], "docs/s", floor=f_rate,
+    for kind, j, stub in kinds:
+        label = (f"CEILING, free extractor (benchmark stub), --jobs {j}" if stub else f"blotter import --jobs {j}")
+        label += " [other tree]" if kind.endswith("[other]") else ""
+        report(label, len(files) / med[kind], "docs/s", floor=f_rate,
                budget=">= 2,000 docs/s on 2 cores" if j == 2 else "")
-    for j in jobs:
-        c = statistics.median(cpu[f"jobs {j}"])
-        print(f"    jobs {j}: {c / len(files) * 1000:.2f} ms of CPU a release (all processes), "
-              f"wall/CPU {med[f'jobs {j}'] / c:.2f}")
+    for kind, j, stub in kinds:
+        c = statistics.median(cpu[kind])
+        print(f"    {kind}: {c / len(files) * 1000:.2f} ms of CPU a release (all processes), "
+              f"wall/CPU {med[kind] / c:.2f}")
     if 1 in jobs and 2 in jobs:
         print(f"    second core: {med['jobs 1'] / med['jobs 2']:.2f}x (target >= 1.6x)")
+        if other:
+            print(f"    second core, other tree: {med['jobs 1 [other]'] / med['jobs 2 [other]']:.2f}x")
     print(f"    load after: {os.getloadavg()[0]:.2f}; times: " +
           "; ".join(f"{k} " + ", ".join(f"{t:.1f}" for t in v) for k, v in times.items()))
 

@@ -239,7 +239,7 @@ MAX_DEPTH = 64
 def _walk(folder: Path) -> Iterator[tuple[Path, Optional[str]]]:
     """Files under ``folder`` without recursion (a stack of folders), links not followed, hidden names
     skipped; a folder that cannot be read, or lies past :data:`MAX_DEPTH`, is reported for its branch only."""
-    found: list[Path] = []
+    found: list[tuple[str, bool]] = []  # (path, is a link); sorted as Path sorts, by components
     errors: list[tuple[Path, str]] = []
     stack: list[tuple[str, int]] = [(str(folder), 0)]
     while stack:
@@ -263,14 +263,21 @@ def _walk(folder: Path) -> Iterator[tuple[Path, Optional[str]]]:
                                                      "not imported (move its files higher up)"))
                 else:
                     stack.append((entry.path, depth + 1))
-            elif Path(entry.name).suffix.lower() in SUFFIXES:
-                found.append(Path(entry.path))
+            elif entry.name.lower().endswith(SUFFIXES):  # the name's suffix (hidden names are skipped above)
+                try:
+                    link = entry.is_symlink()  # from the listing: no system call a file
+                except OSError:
+                    link = True
+                found.append((entry.path, link))
     yield from sorted(errors)
-    for path in sorted(found):
-        if path.is_symlink() and not path.exists():
-            yield path, "a broken or looping link"
+    # sorted by components, as Path sorts ("a/b" before "a-c/x"), without a Path and an lstat() a file
+    # until it is yielded (the main process lists every file of an import: 0.04 ms a release)
+    found.sort(key=lambda item: item[0].split(os.sep))
+    for name, link in found:
+        if link and not os.path.exists(name):
+            yield Path(name), "a broken or looping link"
         else:
-            yield path, None
+            yield Path(name), None
 
 
 def read_paths(paths: Iterable[Union[str, Path]]) -> Iterator[ImportResult]:

@@ -152,18 +152,19 @@ def import_paths(store: Store, paths: Iterable[Union[str, Path]], rules=None,
         report.duplicates.extend(d.source_path or d.name for d in dupes)
         batch.clear()
 
-    for result, ext in read_and_extract_all(paths, rules, workers):
-        done += 1
-        _collect(result, ext, report, batch)
-        if len(batch) >= BATCH:
+    with store.importing():
+        for result, ext in read_and_extract_all(paths, rules, workers):
+            done += 1
+            _collect(result, ext, report, batch)
+            if len(batch) >= BATCH:
+                flush()
+            if progress:
+                progress(done, result.path, len(report.failed))
+            if cancelled and cancelled():
+                report.cancelled = True
+                break
+        if batch:
             flush()
-        if progress:
-            progress(done, result.path, len(report.failed))
-        if cancelled and cancelled():
-            report.cancelled = True
-            break
-    if batch:
-        flush()
     return report
 
 

@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from desktop.importer import ImportFailure, decode, read_document, read_paths, split_front_matter
+from desktop.importer import ImportFailure, decode, iter_files, read_document, read_paths, split_front_matter
 from desktop.paths import seeds_dir
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64)
@@ -12,6 +12,7 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64)
 
 def write(tmp_path, name, data):
     path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
     return path
 
@@ -166,3 +167,18 @@ def test_split_front_matter_without_block():
 def test_decode_rejects_sqlite_file():
     with pytest.raises(ImportFailure, match="SQLite"):
         decode(b"SQLite format 3\x00" + bytes(100))
+
+
+def test_folder_walk_lists_in_path_order_with_links_checked(tmp_path):
+    """The walk sorts by path components as ``Path`` does ("a/b" before "a-c/x", though "-" < "/"),
+    takes endings in any case, and reports a broken link, without an lstat() a file (ADR 0010, fifth round)."""
+    for name in ("a/b.txt", "a-c/x.txt", "a.b/y.TXT", "a0.md", "A.htm", "sp ace.txt", "a/skip.png", ".hidden.txt"):
+        write(tmp_path, name, "12 arrests")
+    (tmp_path / "broken.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "good.txt").symlink_to(tmp_path / "a" / "b.txt")
+    listed = list(iter_files([tmp_path]))
+    assert [p for p, _ in listed] == sorted(p for p, _ in listed)
+    assert [str(p.relative_to(tmp_path)) for p, _ in listed] == [
+        "A.htm", "a/b.txt", "a-c/x.txt", "a.b/y.TXT", "a0.md", "broken.txt", "good.txt", "sp ace.txt"]
+    assert dict((p.name, problem) for p, problem in listed)["broken.txt"] == "a broken or looping link"
+    assert [problem for p, problem in listed if p.name != "broken.txt"] == [None] * 7

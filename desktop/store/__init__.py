@@ -26,7 +26,7 @@ from desktop.domain import DOCUMENT_STATUSES, Document, Extraction
 from desktop.store import audit, conflicts, documents, migrations, review, suggestions
 from desktop.store.importing import bulk_import
 from desktop.store.audit import now
-from desktop.store.connection import StoreError, bulk_sync, close, connect, write
+from desktop.store.connection import StoreError, bulk_sync, close, connect, import_cache, write
 
 __all__ = ["Store", "StoreError", "default_reviewer"]
 
@@ -116,6 +116,10 @@ class Store:
         with bulk_sync(self.db), self.write():
             ids = bulk_import(self.db, fresh, self.reviewer)
         return ids, duplicates
+
+    def importing(self):
+        """A context for many :meth:`import_batch` calls: a larger page cache while they run (ADR 0010)."""
+        return import_cache(self.db)
 
     def document(self, document_id: int) -> Optional[dict]:
         """The document row with its body, or ``None``."""
