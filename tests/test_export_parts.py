@@ -170,6 +170,12 @@ sys.exit(main())
 """
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    """The child hears Ctrl+C even when the suite itself was started in the background (``cmd &`` in a
+    script), where SIGINT is ignored and every child inherits that, as a shell intends."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_stops_both_processes_without_a_traceback_or_a_partial_file(db, tmp_path):
     out = tmp_path / "figures.csv"
     out.write_bytes(b"yesterday's export\r\n")
@@ -177,7 +183,7 @@ def test_ctrl_c_stops_both_processes_without_a_traceback_or_a_partial_file(db, t
     env = {**os.environ, "PYTHONPATH": str(ROOT), "EXPORT_TEST_PIDFILE": str(pidfile)}
     proc = subprocess.Popen([sys.executable, "-c", SLOW_PARENT, "export", str(out), "--all", "--db", str(db)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=_ctrl_c_as_in_a_terminal)
     try:
         assert proc.stdout.readline().strip() == "halfway", proc.stderr.read()
         worker = int(pidfile.read_text())
