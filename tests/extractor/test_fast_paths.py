@@ -94,3 +94,24 @@ def test_windows_merge_as_before(text, triggers, back, ahead):
     from desktop.extractor.text import windows
     triggers = tuple(sorted(triggers))
     assert windows(text, triggers, back, ahead) == _windows_before(text, triggers, back, ahead)
+
+
+MONTHISH = ["Jan", "Jun", "Jul", "Mar", "May", "Apr", "Aug", "Ma", "Mb", "Jx", "ab", "aMb", "J"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="JMAaxbnrylu M\n’", max_size=60), st.sets(st.sampled_from(MONTHISH), min_size=5, max_size=9),
+       st.integers(0, 8), st.integers(0, 8))
+def test_many_triggers_found_by_their_first_characters_as_by_the_alternation(text, triggers, back, ahead):
+    # more than four triggers: each first character found with str.find and the triggers tested there
+    # (when no trigger holds a first character after its own and a first character's triggers have one
+    # length), else the alternation's finditer; the windows are those of the alternation either way
+    from desktop.extractor.text import windows
+    triggers = tuple(sorted(triggers))
+    assert windows(text, triggers, back, ahead) == _windows_before(text, triggers, back, ahead)
+
+
+def test_the_month_triggers_take_the_first_character_path():
+    from desktop.extractor.dates import _TRIGGERS
+    from desktop.extractor.text import _by_first_character
+    assert _by_first_character(_TRIGGERS) is not None
