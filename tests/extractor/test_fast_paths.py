@@ -115,3 +115,18 @@ def test_the_month_triggers_take_the_first_character_path():
     from desktop.extractor.dates import _TRIGGERS
     from desktop.extractor.text import _by_first_character
     assert _by_first_character(_TRIGGERS) is not None
+
+
+STOP_BITS = [".", ". ", ".  ", ".\n", "! ", "? ", "”", ")", " ", "\xa0", "\t", "A", "b", "7", "“", "Mr", "Op", "approx",
+             "etc", "no", "Sept", "www", "2.5", "e.g. ", "\n", "(", "’"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(STOP_BITS) | st.text(max_size=2), max_size=25))
+def test_full_stops_found_by_their_own_scan_end_sentences_as_the_boundary_pattern(parts):
+    # the full stops' sentence ends by one finditer of a pattern that opens with "." (the engine skips
+    # between stops in C), against _BOUNDARY matched at every "."
+    from desktop.extractor.text import _BOUNDARY, _FULL_STOP
+    text = "".join(parts)
+    at_stops = [_BOUNDARY.match(text, i) for i in range(len(text)) if text[i] == "."]
+    assert [m.end() for m in _FULL_STOP.finditer(text)] == [m.end() for m in at_stops if m is not None]
