@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import Optional
 
 _ABBREV = ("Op", "Mr", "Mrs", "Ms", "Dr", "Det", "Ch", "Supt", "Insp", "Sgt", "Con", "PC", "St", "No", "Cllr",
            "Gov", "DC", "DS", "DI", "DCI", "ACC", "DCC", "Prof", "Rev", "Lt", "Col", "Gen", "Jan", "Feb", "Mar",
@@ -23,7 +24,10 @@ _NOT_ABBREV = "".join(rf"(?<!\b(?:{'|'.join(sorted({a for a in _ABBREV if len(a)
                       for n in sorted({len(a) for a in _ABBREV}))
 # Opens with a character class (the engine skips to the few places one of them stands); a newline
 # always ends a sentence, a stop only when it ends no abbreviation and a capital or a figure follows.
-_BOUNDARY = re.compile(rf"[.!?\n](?:(?<=\n)|{_NOT_ABBREV}[\"”’)]*[^\S\n]+(?=[A-Z0-9“\"‘'£$€(•*–—-]))")
+_AFTER_STOP = rf"{_NOT_ABBREV}[\"”’)]*[^\S\n]+(?=[A-Z0-9“\"‘'£$€(•*–—-])"
+_BOUNDARY = re.compile(rf"[.!?\n](?:(?<=\n)|{_AFTER_STOP})")
+#: ``_BOUNDARY`` at a full stop (its first character a literal: scanned for in C, not tested by class)
+_FULL_STOP = re.compile(rf"\.{_AFTER_STOP}")
 _NEWLINE = re.compile("\n")
 #: what may follow a stop that ends a sentence, besides a blank (``[\"”’)]`` in ``_BOUNDARY``)
 _CLOSERS = frozenset('"”’)')
@@ -61,9 +65,12 @@ def _sentence_ends(text: str, line_starts: list[int]) -> list[int]:
     but the stops are found with ``str.find``: cheaper than testing every character for
     the four of them.
     """
-    ends: list[int] = []
+    # full stops, the usual kind, by one scan of a pattern that opens with the literal: the engine
+    # skips from one "." to the next in C and no stop costs a Python step (the same places: a match
+    # is the stop, closers and blanks, so it holds no other stop)
+    ends = [m.end() for m in _FULL_STOP.finditer(text)]
     match, find = _BOUNDARY.match, text.find
-    for stop in ".!?":
+    for stop in "!?":
         i = find(stop)
         while i >= 0:
             # a stop ends a sentence only before a closing quote or bracket or a blank ("2.5", "www.":
@@ -177,11 +184,11 @@ def windows(text: str, triggers: tuple[str, ...], back: int, ahead: int) -> list
         if len(triggers) > 1:
             hits.sort()
     else:
-        regex = _TRIGGER_RES.get(triggers)
-        if regex is None:
-            regex = _TRIGGER_RES[triggers] = re.compile(
+        found = _TRIGGER_RES.get(triggers)
+        if found is None:
+            found = _TRIGGER_RES[triggers] = _by_first_character(triggers) or re.compile(
                 "|".join(re.escape(t) for t in sorted(triggers, key=len, reverse=True)))
-        hits = [m.span() for m in regex.finditer(text)]
+        hits = _first_character_hits(text, found) if type(found) is tuple else [m.span() for m in found.finditer(text)]
     n = len(text)
     merged: list[tuple[int, int]] = []
     cs = ce = -1  # the window being merged (none yet)
@@ -197,6 +204,44 @@ def windows(text: str, triggers: tuple[str, ...], back: int, ahead: int) -> list
     if ce >= 0:
         merged.append((cs, ce))
     return merged
+
+
+def _by_first_character(triggers: tuple[str, ...]) -> Optional[tuple]:
+    """``((first character, its triggers, their length), ...)`` when the alternation of ``triggers``
+    can be found by their first characters instead, else ``None``.
+
+    The alternation's ``finditer`` tests a class of first characters at every character of the text
+    (a call into the charset test each: about 45 instructions a character on a UCS-2 text). When no
+    trigger holds any trigger's first character after its own first, two hits cannot overlap and
+    every place a first character stands is a hit exactly when a trigger starts there; when the
+    triggers sharing a first character have one length, which of them matched does not move the end.
+    Then one ``str.find`` a first character (the month names: eight capitals) and a ``startswith``
+    at each place give the same hits.
+    """
+    firsts = {t[0] for t in triggers}
+    if len(firsts) > 8 or any(c in firsts for t in triggers for c in t[1:]):
+        return None
+    groups = []
+    for first in sorted(firsts):
+        group = tuple(sorted(t for t in triggers if t[0] == first))
+        if len({len(t) for t in group}) != 1:
+            return None
+        groups.append((first, group, len(group[0])))
+    return tuple(groups)
+
+
+def _first_character_hits(text: str, groups: tuple) -> list[tuple[int, int]]:
+    """The spans of the triggers in ``groups`` (:func:`_by_first_character`) in ``text``, in order."""
+    hits = []
+    find, starts = text.find, text.startswith
+    for first, group, size in groups:
+        i = find(first)
+        while i >= 0:
+            if starts(group, i):
+                hits.append((i, i + size))
+            i = find(first, i + 1)
+    hits.sort()
+    return hits
 
 
 def scan(regex, text: str, triggers: tuple[str, ...], back: int = 80, ahead: int = 80):

@@ -165,3 +165,39 @@ def test_a_before_run_whose_few_words_are_absent_is_skipped_as_the_scan_would(be
         for r, w in zip(runs, saved):
             r[1].words = w
     assert got == want
+
+
+MONTHISH = ["Jan", "Jun", "Jul", "Mar", "May", "Apr", "Aug", "Ma", "Mb", "Jx", "ab", "aMb", "J"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="JMAaxbnrylu M\n’", max_size=60), st.sets(st.sampled_from(MONTHISH), min_size=5, max_size=9),
+       st.integers(0, 8), st.integers(0, 8))
+def test_many_triggers_found_by_their_first_characters_as_by_the_alternation(text, triggers, back, ahead):
+    # more than four triggers: each first character found with str.find and the triggers tested there
+    # (when no trigger holds a first character after its own and a first character's triggers have one
+    # length), else the alternation's finditer; the windows are those of the alternation either way
+    from desktop.extractor.text import windows
+    triggers = tuple(sorted(triggers))
+    assert windows(text, triggers, back, ahead) == _windows_before(text, triggers, back, ahead)
+
+
+def test_the_month_triggers_take_the_first_character_path():
+    from desktop.extractor.dates import _TRIGGERS
+    from desktop.extractor.text import _by_first_character
+    assert _by_first_character(_TRIGGERS) is not None
+
+
+STOP_BITS = [".", ". ", ".  ", ".\n", "! ", "? ", "”", ")", " ", "\xa0", "\t", "A", "b", "7", "“", "Mr", "Op", "approx",
+             "etc", "no", "Sept", "www", "2.5", "e.g. ", "\n", "(", "’"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(STOP_BITS) | st.text(max_size=2), max_size=25))
+def test_full_stops_found_by_their_own_scan_end_sentences_as_the_boundary_pattern(parts):
+    # the full stops' sentence ends by one finditer of a pattern that opens with "." (the engine skips
+    # between stops in C), against _BOUNDARY matched at every "."
+    from desktop.extractor.text import _BOUNDARY, _FULL_STOP
+    text = "".join(parts)
+    at_stops = [_BOUNDARY.match(text, i) for i in range(len(text)) if text[i] == "."]
+    assert [m.end() for m in _FULL_STOP.finditer(text)] == [m.end() for m in at_stops if m is not None]
