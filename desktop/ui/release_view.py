@@ -70,15 +70,6 @@ class ReleaseText(QPlainTextEdit):
                 box.setPalette(palette)
                 box.setAutoFillBackground(True)
 
-    def createMimeDataFromSelection(self):
-        """What Ctrl+C and a drag carry: the selected text only. The highlights are the text's own formats
-        (ADR 0013, fifth round), and Qt's default would also put them in the clipboard as HTML, so a quote
-        pasted into a report would arrive painted in the review's colours."""
-        from PySide6.QtCore import QMimeData  # not before the first paint (ADR 0015)
-        data = QMimeData()
-        data.setText(self.textCursor().selection().toPlainText())
-        return data
-
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._opaque_viewport()
@@ -114,10 +105,27 @@ class ReleaseText(QPlainTextEdit):
         if self._is_find_key(event):
             self.find_requested.emit()
             return
+        from PySide6.QtGui import QKeySequence  # not before the first paint (ADR 0015)
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_text()
+            return
         super().keyPressEvent(event)
+
+    def copy_text(self) -> None:
+        """Ctrl+C and the menu's Copy: the selected text only. The highlights are the text's own formats (ADR
+        0013, fifth round), and Qt's copy would put them in the clipboard as HTML too, so a quote pasted into
+        a report would arrive painted in the review's colours. (The clipboard makes the data itself: data
+        made in Python and handed to Qt is deleted after Python has gone, and the process crashes at exit.)"""
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            QApplication.clipboard().setText(cursor.selection().toPlainText())
 
     def contextMenuEvent(self, event) -> None:
         menu = self.createStandardContextMenu(event.pos())
+        for action in menu.actions():
+            if action.objectName() == "edit-copy":  # Qt's name for its Copy entry
+                action.triggered.disconnect()
+                action.triggered.connect(self.copy_text)
         if self.context_actions:
             first = menu.actions()[0] if menu.actions() else None
             for action in self.context_actions:

@@ -194,3 +194,24 @@ def test_another_current_row_lays_out_again_only_the_paragraphs_it_changes(qtbot
     # the first highlight may go too)
     assert all(b.layout().lineCount() for b in blocks[2:7])
     assert _shown(document) == _expected(view.text)
+
+
+def test_the_menus_copy_carries_the_text_not_the_highlights(window, qtbot):
+    from PySide6.QtCore import QPoint, QTimer
+    from PySide6.QtGui import QContextMenuEvent
+    text = window.release.text
+    text.selectAll()
+    copied = []
+
+    def choose_copy():
+        menu = QApplication.activePopupWidget()
+        copied.extend(a for a in menu.actions() if a.objectName() == "edit-copy")
+        for action in copied:
+            action.trigger()
+        menu.close()
+
+    QTimer.singleShot(100, choose_copy)
+    text.contextMenuEvent(QContextMenuEvent(QContextMenuEvent.Mouse, QPoint(5, 5), text.mapToGlobal(QPoint(5, 5))))
+    data = QApplication.clipboard().mimeData()
+    assert copied and data.text() == text.toPlainText()
+    assert not data.hasHtml()
