@@ -159,23 +159,3 @@ def span_at(spans: list[Span], offset: int) -> Optional[Span]:
     hits = [s for s in spans if s.start <= offset < s.end]
     return min(hits, key=lambda s: s.end - s.start) if hits else None
 
-
-def painted(document: QTextDocument) -> list[tuple[int, int, QTextCharFormat]]:
-    """The stretches of ``document`` that carry a highlight, ``(start, end, format)`` in Qt positions, in order."""
-    out: list = []
-    block = document.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            fmt = fragment.charFormat()
-            if (fmt.hasProperty(QTextCharFormat.BackgroundBrush)
-                    or fmt.underlineStyle() != QTextCharFormat.NoUnderline):
-                start, end = fragment.position(), fragment.position() + fragment.length()
-                if out and out[-1][1] == start and out[-1][2] == fmt:
-                    out[-1] = (out[-1][0], end, fmt)
-                else:
-                    out.append((start, end, fmt))
-            it += 1
-        block = block.next()
-    return out

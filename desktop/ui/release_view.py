@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Iterable, Optional
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QPalette, QTextCursor, QTextOption
+from PySide6.QtGui import QKeySequence, QPalette, QTextCursor, QTextOption
 from PySide6.QtWidgets import QApplication, QFrame, QPlainTextEdit, QVBoxLayout, QWidget
 
 from desktop.ui import highlighter, style
@@ -105,7 +105,6 @@ class ReleaseText(QPlainTextEdit):
         if self._is_find_key(event):
             self.find_requested.emit()
             return
-        from PySide6.QtGui import QKeySequence  # not before the first paint (ADR 0015)
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy_text()
             return

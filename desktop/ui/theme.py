@@ -50,9 +50,7 @@ def readable(colour: str | QColor, *backgrounds: QColor) -> str:
     target = QColor("#ffffff") if dark_backgrounds else QColor("#000000")
     for step in range(0, 21):
         t = step / 20
-        mixed = QColor.fromRgbF(start.redF() + (target.redF() - start.redF()) * t,
-                                start.greenF() + (target.greenF() - start.greenF()) * t,
-                                start.blueF() + (target.blueF() - start.blueF()) * t)
+        mixed = _mix(start, target, t)
         if all(contrast(mixed, b) >= MIN_CONTRAST for b in backgrounds):
             return mixed.name()
     return target.name()
@@ -88,11 +86,15 @@ def text_colours(palette: QPalette) -> dict[str, str]:
             for name in ("MUTED_COLOUR", "ERROR_COLOUR", "WARNING_COLOUR", "FLAG_COLOUR")}
 
 
+def _mix(a: QColor, b: QColor, t: float) -> QColor:
+    """The opaque colour ``t`` of the way from ``a`` to ``b`` (0: ``a``, 1: ``b``)."""
+    return QColor.fromRgbF(a.redF() + (b.redF() - a.redF()) * t, a.greenF() + (b.greenF() - a.greenF()) * t,
+                           a.blueF() + (b.blueF() - a.blueF()) * t)
+
+
 def over(colour: QColor, background: QColor) -> QColor:
     """``colour`` as it shows over ``background`` (its alpha blended in): an opaque colour."""
-    a = colour.alphaF()
-    return QColor.fromRgbF(*(getattr(colour, c)() * a + getattr(background, c)() * (1 - a)
-                             for c in ("redF", "greenF", "blueF")))
+    return _mix(background, colour, colour.alphaF())
 
 
 def readable_palette(palette: QPalette) -> QPalette:

@@ -7,8 +7,29 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui import style
-from desktop.ui.highlighter import OffsetMap, painted
+from desktop.ui.highlighter import OffsetMap
 from desktop.text_numbers import first_number, number_spans, uncited
+
+
+def painted(document: QTextDocument) -> list[tuple[int, int, QTextCharFormat]]:
+    """The stretches of ``document`` that carry a highlight, ``(start, end, format)`` in Qt positions, in order."""
+    out: list = []
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            if (fmt.hasProperty(QTextCharFormat.BackgroundBrush)
+                    or fmt.underlineStyle() != QTextCharFormat.NoUnderline):
+                start, end = fragment.position(), fragment.position() + fragment.length()
+                if out and out[-1][1] == start and out[-1][2] == fmt:
+                    out[-1] = (out[-1][0], end, fmt)
+                else:
+                    out.append((start, end, fmt))
+            it += 1
+        block = block.next()
+    return out
 
 
 def test_body_is_plain_text_never_html(window):
